@@ -1,0 +1,180 @@
+"""Reading copy: bytes → text (encoding, BOM and line endings remembered), line index, language.
+
+Offsets everywhere in checker are code points into ``Document.text``: the decoded text without the
+byte-order mark, line endings as they are in the file (a CRLF is two code points). ``LineIndex`` turns
+an offset into the 1-based line and column an editor shows: CRLF, LF and a lone CR each end a line, a
+BOM is not a column, a tab is one column, a character outside the BMP is one column.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import InputError, LanguageError
+
+#: langdetect's best guess must reach this probability, else we ask for ``--lang``.
+LANGUAGE_CONFIDENCE_FLOOR = 0.80
+#: Characters of text handed to langdetect (beyond this, detection gets slower, not better).
+DETECTION_SAMPLE = 4000
+
+_LINE_BREAK = re.compile(r"\r\n|\n|\r")
+
+
+@dataclass
+class Document:
+    """One version of a story, as read from a file or given by a caller."""
+
+    text: str
+    path: str = "<text>"
+    lang: str | None = None
+    lang_origin: str = "given"  # given | option | filename | detected
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"
+    _lines: LineIndex | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
+
+class LineIndex:
+    """Code-point offset ↔ (line, column), both 1-based."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self.length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, self.length))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Start and end offsets of 1-based ``line`` (end excludes the line break)."""
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else self.length
+        return start, end
+
+
+def dominant_newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    cr = text.count("\r") - crlf
+    best = max((crlf, "\r\n"), (lf, "\n"), (cr, "\r"))
+    return best[1] if best[0] else "\n"
+
+
+def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, bool]:
+    """Decode copy: UTF-8 (with or without BOM) or UTF-16 with BOM. Returns (text, encoding, bom).
+
+    Raises InputError for binary data, invalid UTF-8 and empty input, naming the place.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise InputError(f"{path}: invalid UTF-16 at byte {err.start}") from None
+        encoding, bom = "utf-16", True
+    else:
+        bom = data.startswith(codecs.BOM_UTF8)
+        body = data[3:] if bom else data
+        if b"\x00" in body[:8192]:
+            raise InputError(f"{path}: binary file (NUL bytes), not text copy")
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as err:
+            line = body.count(b"\n", 0, err.start) + 1
+            raise InputError(
+                f"{path}:{line}: invalid UTF-8 (byte 0x{body[err.start]:02x} at offset {err.start + 3 * bom});"
+                " save the file as UTF-8"
+            ) from None
+        encoding = "utf-8"
+    if "\x00" in text:
+        raise InputError(f"{path}: binary file (NUL characters), not text copy")
+    if not text.strip():
+        raise InputError(f"{path}: empty file, nothing to check")
+    return text, encoding, bom
+
+
+@lru_cache(maxsize=1)
+def known_languages() -> dict[str, str]:
+    """ISO 639-1 code → English name (CLDR, ``data/languages.tsv``)."""
+    data = resources.files("checker").joinpath("data", "languages.tsv").read_text(encoding="utf-8")
+    rows = (ln.split("\t") for ln in data.splitlines()[1:] if ln and not ln.startswith("#"))
+    return {code: name for code, name in rows if code != "code"}
+
+
+def normalize_language(code: str) -> str:
+    """Validate a language code (``en``, ``de-CH`` → ``de``, ``ua`` → ``uk``); LanguageError if unknown."""
+    base = code.strip().replace("_", "-").split("-")[0].lower()
+    base = {"ua": "uk", "iw": "he", "in": "id", "jw": "jv"}.get(base, base)
+    if base not in known_languages():
+        raise LanguageError(f"unknown language code {code!r}: use an ISO 639-1 code such as en, de, fr, uk")
+    return base
+
+
+def language_from_filename(path: str) -> str | None:
+    """``story.en.txt`` → ``en``; None when the name carries no language code."""
+    suffixes = Path(path).name.split(".")[1:]
+    if len(suffixes) >= 2:
+        cand = suffixes[-2].lower()
+        if cand in known_languages() or cand == "ua":
+            return normalize_language(cand)
+    return None
+
+
+def detect_language(text: str, path: str = "<text>") -> str:
+    """The language of ``text`` by langdetect (seeded, so deterministic).
+
+    Raises LanguageError when the best guess is below ``LANGUAGE_CONFIDENCE_FLOOR``.
+    """
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    sample = text[:DETECTION_SAMPLE]
+    try:
+        guesses = detect_langs(sample)
+    except LangDetectException:
+        guesses = []
+    if not guesses or guesses[0].prob < LANGUAGE_CONFIDENCE_FLOOR:
+        best = f" (best guess {guesses[0].lang} at {guesses[0].prob:.2f})" if guesses else ""
+        raise LanguageError(f"{path}: cannot tell the language{best}; name it with --lang or story.<lang>.txt")
+    lang = guesses[0].lang.split("-")[0]
+    return {"zh-cn": "zh", "zh-tw": "zh"}.get(lang, lang)
+
+
+def read_document(path: str | Path, lang: str | None = None, data: bytes | None = None) -> Document:
+    """Read one file (or ``data`` read from stdin) as a Document with its language resolved.
+
+    Language: ``lang`` (the --lang option) if given, else the file name (``story.en.txt``), else detection.
+    """
+    name = str(path)
+    if data is None:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{name}: no such file or directory")
+        if p.is_dir():
+            raise InputError(f"{name}: is a directory")
+        try:
+            data = p.read_bytes()
+        except OSError as err:
+            raise InputError(f"{name}: cannot read ({err.strerror or err})") from None
+    text, encoding, bom = decode(data, name)
+    doc = Document(text=text, path=name, encoding=encoding, bom=bom, newline=dominant_newline(text))
+    if lang:
+        doc.lang, doc.lang_origin = normalize_language(lang), "option"
+    elif (from_name := language_from_filename(name)) is not None:
+        doc.lang, doc.lang_origin = from_name, "filename"
+    else:
+        doc.lang, doc.lang_origin = detect_language(text, name), "detected"
+    return doc

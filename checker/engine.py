@@ -1,0 +1,66 @@
+"""One pipeline: a Document (and its source, if any) → mentions → entities → rules → Findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .config import Config
+from .documents import Document
+from .findings import Finding
+from .names.mentions import Mention, MentionFinder
+from .names.resolve import EntityGroup, resolve
+from .names.table import NameTable
+from .rules import Rule, all_rules
+
+
+@dataclass
+class Context:
+    """What a rule reads: the document, its source version (if any), the table and the config."""
+
+    doc: Document
+    table: NameTable
+    finder: MentionFinder
+    config: Config = field(default_factory=Config)
+    source: Document | None = None
+
+    @property
+    def lang(self) -> str:
+        return self.doc.lang or "und"
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        return self.finder.find(self.doc.text, self.lang)
+
+    @cached_property
+    def entities(self) -> list[EntityGroup]:
+        return resolve(self.mentions, self.table, self.lang)
+
+
+class Engine:
+    """Holds the table, the compiled automaton and the selected rules; checks documents."""
+
+    def __init__(self, table: NameTable, config: Config | None = None) -> None:
+        self.table = table
+        self.config = config or Config()
+        self.finder = MentionFinder(table)
+        self.rules: list[Rule] = [cls() for cls in all_rules() if self.config.enabled(cls.code)]
+
+    def check(self, doc: Document, source: Document | None = None) -> list[Finding]:
+        """Findings of every selected rule on ``doc``, with line/column filled in, in text order."""
+        ctx = Context(doc, self.table, self.finder, self.config, source)
+        findings: list[Finding] = []
+        claimed: set[tuple[int, int]] = set()
+        for rule in self.rules:
+            if not rule.applies_to(doc.lang):
+                continue
+            for f in rule.check(ctx):
+                if (f.start, f.end) in claimed and f.code.startswith("NAME"):
+                    continue
+                claimed.add((f.start, f.end))
+                f.path = doc.path
+                f.line, f.column = doc.lines.position(f.start)
+                f.end_line, f.end_column = doc.lines.position(f.end)
+                findings.append(f)
+        findings.sort(key=Finding.sort_key)
+        return findings

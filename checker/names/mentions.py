@@ -1,0 +1,225 @@
+"""Find name mentions in a text: every form of every language of the table in one automaton pass,
+plus capitalised-name candidates that the table does not know.
+
+Each mention carries its transliteration-aware key (``keys.name_key``) and, for table forms, what the
+form means (``FormInfo``: entity, language, status, part). An inflected table form (``Selenskyjs``,
+``Zełenskiego``) is found through the inflection rules of ``keys.base_forms``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import keys
+from .table import FormInfo, NameTable
+
+#: A word: letters, with inner apostrophes or hyphens (O'Brien, Jean-Claude, Selenskyj’s).
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+|-[^\W\d_]+)*")
+#: What may stand between the words of one multi-word name.
+NAME_GAP = re.compile(r"[ \u00a0]")
+#: Characters after which a word starts a sentence (or a heading, caption, list item).
+SENTENCE_END = set(".!?:;\"„“”«»‚‘'()[]–—-•*#|\n\r")
+#: The longest candidate phrase, in words.
+MAX_PHRASE = 5
+
+
+@dataclass
+class Mention:
+    """One name mention in one document.
+
+    ``form`` is the table form (or candidate base) that matched; ``text`` the surface, which may carry an
+    inflection ending (``Selenskyjs``: form ``Selenskyj``). ``infos`` lists the table meanings of
+    ``form``; ``keyed`` the table meanings reached only through the key (an unlisted spelling).
+    """
+
+    start: int
+    end: int
+    text: str
+    form: str
+    infos: list[FormInfo] = field(default_factory=list)
+    keyed: list[FormInfo] = field(default_factory=list)
+    sentence_initial: bool = False
+
+    @cached_property
+    def key(self) -> str:
+        return keys.name_key(self.form)
+
+    @property
+    def in_table(self) -> bool:
+        return bool(self.infos)
+
+    @property
+    def inflected(self) -> bool:
+        return self.text != self.form
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """True when the word at ``start`` opens a sentence, line, quotation or heading."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in SENTENCE_END
+
+
+class MentionFinder:
+    """Holds the compiled automaton of a table; ``find(text, lang)`` lists the mentions."""
+
+    def __init__(self, table: NameTable) -> None:
+        self.table = table
+
+    @cached_property
+    def automaton(self):
+        import ahocorasick
+
+        auto = ahocorasick.Automaton()
+        for form in self.table.forms:
+            if len(form) >= 2:
+                auto.add_word(form, form)
+        if len(auto):
+            auto.make_automaton()
+        return auto
+
+    @cached_property
+    def key_index(self) -> dict[str, list[FormInfo]]:
+        """Transliteration-aware key → table meanings (full forms and person-name parts)."""
+        index: dict[str, list[FormInfo]] = {}
+        for form, infos in self.table.forms.items():
+            if len(form) >= 4:
+                index.setdefault(keys.name_key(form), []).extend(infos)
+        return index
+
+    # -- table forms ------------------------------------------------------------------------------
+    def _table_matches(self, text: str, lang: str) -> list[tuple[int, int, str]]:
+        """(start, end, form) of table forms at word boundaries, inflection endings included in end."""
+        out = []
+        if not len(self.automaton):
+            return out
+        n = len(text)
+        for last, form in self.automaton.iter(text):
+            start = last + 1 - len(form)
+            if start > 0 and _is_word_char(text[start - 1]):
+                continue
+            end = last + 1
+            if end < n and _is_word_char(text[end]):
+                word_end = end
+                while word_end < n and _is_word_char(text[word_end]):
+                    word_end += 1
+                if word_end - end > 4 or not self._inflects(form, text[start:word_end], lang):
+                    continue
+                end = word_end
+            out.append((start, end, form))
+        return out
+
+    def _inflects(self, form: str, surface: str, lang: str) -> bool:
+        last = surface.split()[-1]
+        base_last = form.split()[-1]
+        langs = {lang} | {info.lang for info in self.table.lookup(form)}
+        return any(base_last in keys.base_forms(last, code) for code in sorted(langs))
+
+    # -- candidates -------------------------------------------------------------------------------
+    def _candidates(self, text: str) -> list[tuple[int, int]]:
+        """Spans of runs of capitalised words (one space apart) that may be names."""
+        spans = []
+        run_start = run_end = -1
+        count = 0
+        for m in WORD.finditer(text):
+            word = m.group(0)
+            capitalised = word[0].isupper() and not (word.isupper() and len(word) > 1 and len(word) <= 4)
+            joined = run_end >= 0 and m.start() - run_end == 1 and NAME_GAP.match(text, run_end)
+            if capitalised and joined and count < MAX_PHRASE:
+                run_end, count = m.end(), count + 1
+                continue
+            if run_end >= 0:
+                spans.append((run_start, run_end))
+                run_start = run_end = -1
+                count = 0
+            if capitalised:
+                run_start, run_end, count = m.start(), m.end(), 1
+        if run_end >= 0:
+            spans.append((run_start, run_end))
+        return spans
+
+    def find(self, text: str, lang: str) -> list[Mention]:
+        """All mentions in ``text`` (a document in ``lang``), in text order, not overlapping."""
+        matches = self._table_matches(text, lang)
+        matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        mentions: list[Mention] = []
+        taken_end = -1
+        for start, end, form in matches:
+            if start < taken_end:
+                continue
+            infos = self.table.lookup(form)
+            mentions.append(Mention(start, end, text[start:end], form, list(infos),
+                                    sentence_initial=starts_sentence(text, start)))
+            taken_end = end
+        mentions = self._join_given_names(text, mentions)
+        covered = [(m.start, m.end) for m in mentions]
+        for start, end in self._candidates(text):
+            for s, e in self._uncovered_words(text, start, end, covered):
+                mention = self._candidate(text, s, e, lang)
+                if mention is not None:
+                    mentions.append(mention)
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _join_given_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Keep a given-name mention only right before its entity's surname ("Wladimir Putin"); it then
+        means that entity's given name. A given name on its own is too ambiguous to be a mention."""
+        out: list[Mention] = []
+        for i, m in enumerate(mentions):
+            given = [x for x in m.infos if x.part == "given"]
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if given and nxt is not None and text[m.end:nxt.start] == " ":
+                ids = {x.entity.id for x in nxt.infos if x.part in ("surname", "full")}
+                joined = [x for x in given if x.entity.id in ids]
+                if joined:
+                    m.infos = joined
+                    out.append(m)
+                    continue
+            m.infos = [x for x in m.infos if x.part != "given"]
+            if m.infos:
+                out.append(m)
+        return out
+
+    @staticmethod
+    def _uncovered_words(text: str, start: int, end: int, covered: list[tuple[int, int]]):
+        """Split a candidate span into the maximal sub-spans not covered by table mentions."""
+        pieces = []
+        cur = start
+        for s, e in covered:
+            if e <= start or s >= end:
+                continue
+            if s > cur:
+                pieces.append((cur, s))
+            cur = max(cur, e)
+        if cur < end:
+            pieces.append((cur, end))
+        for s, e in pieces:
+            chunk = text[s:e]
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk.rstrip())
+            if trail > lead:
+                yield s + lead, s + trail
+
+    def _candidate(self, text: str, start: int, end: int, lang: str) -> Mention | None:
+        surface = text[start:end]
+        if not any(ch.isalpha() for ch in surface):
+            return None
+        mention = Mention(start, end, surface, surface, sentence_initial=starts_sentence(text, start))
+        if len(surface) >= 4:
+            keyed = self.key_index.get(mention.key)
+            if keyed is None and " " not in surface:
+                for base in keys.base_forms(surface, lang):
+                    keyed = self.key_index.get(keys.name_key(base))
+                    if keyed:
+                        mention.form = base
+                        mention.__dict__.pop("key", None)
+                        break
+            mention.keyed = list(keyed or [])
+        return mention

@@ -1,0 +1,248 @@
+"""Name rules: a name in another language's form, a deprecated form, one entity written two ways,
+an unlisted spelling of a listed name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..documents import known_languages
+from ..findings import Applicability, Finding
+from ..names.resolve import EntityGroup, Resolved
+from ..names.table import STATUS_RANK, split_person
+from . import Rule, register
+
+
+def language_name(code: str) -> str:
+    return known_languages().get(code, code)
+
+
+def _forms_langs(langs: list[str], source_lang: str | None) -> str:
+    """'the German form' / 'the French and Italian form'; the source language first where it applies."""
+    ordered = sorted(langs, key=lambda c: (c != source_lang, c != "en", c))
+    named = [language_name(c) for c in ordered[:3]]
+    if len(named) == 1:
+        return f"the {named[0]} form"
+    return f"the {', '.join(named[:-1])} and {named[-1]} form"
+
+
+def _suggest(ctx, r: Resolved) -> str | None:
+    if r.entity is None:
+        return None
+    return ctx.table.preferred(r.entity, ctx.lang, r.part if r.part != "unknown" else "full", ctx.config.house)
+
+
+def _line_of(ctx, r: Resolved) -> int:
+    return ctx.doc.lines.position(r.mention.start)[0]
+
+
+def _applicability(r: Resolved) -> Applicability:
+    return Applicability.UNSAFE if r.mention.inflected else Applicability.SAFE
+
+
+def _elsewhere(ctx, group: EntityGroup, r: Resolved, suggestion: str | None) -> tuple[str, list[dict]]:
+    """' — this story also writes 'Zelensky' (line 7)' when a better form of the entity is used too."""
+    for other in group.members:
+        if other is not r and other.status in ("preferred", "house", "accepted") and other.mention.form != r.mention.form:
+            line = _line_of(ctx, other)
+            rel = [{"start": other.mention.start, "end": other.mention.end, "line": line,
+                    "message": f"also written {other.mention.text!r} here"}]
+            return f"; this story also writes {other.mention.text!r} (line {line})", rel
+    return "", []
+
+
+def _flagged_in_lang(ctx, r: Resolved) -> bool:
+    """Listed or unlisted, the form is valid in the document's language: nothing to report."""
+    return r.status in ("preferred", "house", "accepted") or ctx.table.is_valid(r.mention.form, ctx.lang)
+
+
+@register
+class ForeignNameForm(Rule):
+    """A name written in another language's form.
+
+    What it flags:
+        A table form of a person, place or organisation that belongs to another language and is not a
+        form of the document's language ("Selenskyj", "Kiew", "Moskau" in English copy; "Zelensky",
+        "Kyiv", "Kremlin" in German copy).
+    Why it matters:
+        Machine-translated and hastily edited copy keeps the source language's spelling of names; readers
+        notice, and the same story ends up with two spellings of one person.
+    Example:
+        "The Ukrainian head of state Volodymyr Selenskyj also took part." (English)
+        Use instead: "The Ukrainian head of state Volodymyr Zelensky also took part."
+    Fix safety:
+        Safe when the surface is exactly the table form; unsafe when it carries an inflection ending of
+        the other language ("Selenskyjs"), since the replacement may need a possessive.
+    Data:
+        The name table (built-in ``data/names/default.json`` plus ``--table`` files): every language's
+        forms of the entity; a language's ``homographs`` are never reported.
+    """
+
+    code = "NAME001"
+    name = "foreign-name-form"
+    fix = "sometimes"
+
+    def check(self, ctx) -> Iterator[Finding]:
+        source_lang = ctx.source.lang if ctx.source else None
+        for group in ctx.entities:
+            for r in group.members:
+                if r.entity is None or not r.listed or r.status is not None or _flagged_in_lang(ctx, r):
+                    continue
+                suggestion = _suggest(ctx, r)
+                if not suggestion or suggestion == r.mention.form:
+                    continue
+                which = _forms_langs(r.foreign_langs, source_lang)
+                more, related = _elsewhere(ctx, group, r, suggestion)
+                yield self.finding(
+                    ctx, r.mention.start, r.mention.end,
+                    f"{r.mention.text!r} is {which} of {r.entity.display_name(ctx.lang)}; "
+                    f"{language_name(ctx.lang)} copy writes {suggestion!r}{more}",
+                    [suggestion], _applicability(r), related)
+
+
+@register
+class DeprecatedNameForm(Rule):
+    """A name form the table marks as deprecated in the document's language.
+
+    What it flags:
+        A form listed as deprecated for the document's language, with the table's reason ("Kiev" in
+        English copy: Kyiv since 2019; "Kharkov": the Russian-based spelling of Kharkiv).
+    Why it matters:
+        Wire services changed these spellings on purpose; an old form signals outdated or
+        Russian-sourced copy.
+    Example:
+        "Explosions were heard in Kiev on Monday."
+        Use instead: "Explosions were heard in Kyiv on Monday."
+    Fix safety:
+        Safe when the surface is exactly the deprecated form; unsafe for an inflected surface.
+    Data:
+        ``deprecated`` entries (form and reason) of the name table.
+    """
+
+    code = "NAME002"
+    name = "deprecated-name-form"
+    fix = "sometimes"
+
+    def check(self, ctx) -> Iterator[Finding]:
+        for group in ctx.entities:
+            for r in group.members:
+                if r.status != "deprecated" or ctx.table.is_valid(r.mention.form, ctx.lang):
+                    continue
+                suggestion = _suggest(ctx, r)
+                if not suggestion:
+                    continue
+                reason = f" ({r.reason})" if r.reason else ""
+                more, related = _elsewhere(ctx, group, r, suggestion)
+                yield self.finding(
+                    ctx, r.mention.start, r.mention.end,
+                    f"{r.mention.text!r} is a deprecated form of {r.entity.display_name(ctx.lang)}{reason}; "
+                    f"use {suggestion!r}{more}",
+                    [suggestion], _applicability(r), related)
+
+
+def _surname_level(r: Resolved) -> str:
+    """The part of a mention's form that two spellings of one entity are compared on."""
+    form = r.mention.form
+    if r.entity is not None and r.entity.type == "PER" and r.part == "full":
+        return split_person(form, None)[1] or form
+    if r.entity is None and " " in form:
+        return form.split()[-1]
+    return form
+
+
+@register
+class InconsistentNameForm(Rule):
+    """One entity written in two forms in the same document.
+
+    What it flags:
+        The less preferred of two spellings of one person, place or organisation in one story ("Zelenskyi"
+        after "Zelenskyy", "Metzola" after "Metsola", "Ortegas" beside "Ortega"), with or without a table
+        entry: spellings meet by transliteration-aware key.
+    Why it matters:
+        A story that spells one name two ways looks careless and confuses search and archives.
+    Example:
+        "Roberta Metsola spoke first. ... Metzola said ..."
+        Use instead: "Roberta Metsola spoke first. ... Metsola said ..."
+    Fix safety:
+        Unsafe: the two spellings might, rarely, be two people.
+    Data:
+        Table statuses decide which spelling wins; without a table entry, the more frequent, then the
+        earlier spelling. Keys: ``data/names/keys/``.
+    """
+
+    code = "NAME003"
+    name = "inconsistent-name-form"
+    fix = "sometimes"
+
+    def check(self, ctx) -> Iterator[Finding]:
+        for group in ctx.entities:
+            members = [r for r in group.members if group.entity is None or r.status is not None or not r.listed]
+            members = [r for r in members if r.status != "deprecated"]
+            by_form: dict[str, list[Resolved]] = {}
+            for r in members:
+                if r.part != "given":
+                    by_form.setdefault(_surname_level(r), []).append(r)
+            if len(by_form) < 2:
+                continue
+
+            def rank(item):
+                form, rs = item
+                status = min((STATUS_RANK[r.status] for r in rs if r.status), default=5)
+                return (status, -len(rs), rs[0].mention.start)
+
+            ordered = sorted(by_form.items(), key=rank)
+            best_form, best = ordered[0]
+            anchor = best[0]
+            line = _line_of(ctx, anchor)
+            for form, rs in ordered[1:]:
+                for r in rs:
+                    replacement = best_form if r.mention.text == form else None
+                    yield self.finding(
+                        ctx, r.mention.start, r.mention.end,
+                        f"{r.mention.text!r} and {anchor.mention.text!r} (line {line}) name the same "
+                        f"{'entity' if group.entity is None else group.entity.display_name(ctx.lang)}; "
+                        f"write it one way",
+                        [replacement] if replacement else [], Applicability.UNSAFE,
+                        [{"start": anchor.mention.start, "end": anchor.mention.end, "line": line,
+                          "message": f"written {anchor.mention.text!r} here"}])
+
+
+@register
+class UnlistedNameSpelling(Rule):
+    """A spelling of a listed name that the table does not know.
+
+    What it flags:
+        A capitalised name that shares its transliteration-aware key with a table entry but is none of
+        its forms in any language ("Selensky", "Selenskyy" in English copy; "Saluzhnyi" in German copy),
+        when the story has no other spelling of the entity (that case is ``NAME003``).
+    Why it matters:
+        Ad-hoc transliterations of a known name are almost always a slip of translation or editing.
+    Example:
+        "President Selensky said on Monday ..."
+        Use instead: "President Zelensky said on Monday ..."
+    Fix safety:
+        Unsafe: the key match may, rarely, be a different person with a similar name.
+    Data:
+        Name table forms and the key rules in ``data/names/keys/``.
+    """
+
+    code = "NAME004"
+    name = "unlisted-name-spelling"
+    fix = "sometimes"
+
+    def check(self, ctx) -> Iterator[Finding]:
+        for group in ctx.entities:
+            if group.entity is None:
+                continue
+            for r in group.members:
+                if r.listed or _flagged_in_lang(ctx, r):
+                    continue
+                if any(o.status in ("preferred", "house", "accepted") for o in group.members):
+                    continue  # reported by NAME003 against the valid spelling
+                suggestion = _suggest(ctx, r)
+                if not suggestion or suggestion == r.mention.form:
+                    continue
+                yield self.finding(
+                    ctx, r.mention.start, r.mention.end,
+                    f"{r.mention.text!r} looks like an unlisted spelling of {group.entity.display_name(ctx.lang)}; "
+                    f"{language_name(ctx.lang)} copy writes {suggestion!r}",
+                    [suggestion], Applicability.UNSAFE)
