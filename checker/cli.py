@@ -27,7 +27,8 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--lang", "lang", metavar="CODE", help="Language of the copy (default: from story.<lang>.txt, else detected).")
+@click.option("--lang", "lang", metavar="CODE",
+              help="Language of the copy (default: from story.<lang>.txt, else detected).")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="Output format.")
 @click.option("--table", "tables", multiple=True, metavar="FILE",
@@ -114,7 +115,8 @@ def cluster_cmd(file, fmt, tables):
     except CheckerError as err:
         _fail(err)
     ids = cluster_mentions(records, table)
-    rows = [{"mention_index": r.get("mention_index", i), "cluster": c} for i, (r, c) in enumerate(zip(records, ids, strict=True))]
+    rows = [{"mention_index": r.get("mention_index", i), "cluster": c}
+            for i, (r, c) in enumerate(zip(records, ids, strict=True))]
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row))

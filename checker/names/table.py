@@ -251,7 +251,8 @@ class _Loader:
         elif etype:
             existing.type = etype
         if "sources" in fields:
-            existing.sources.extend(self.string(s, f"{what}: source") for s in self.seq(fields["sources"][0], "sources"))
+            for src in self.seq(fields["sources"][0], "sources"):
+                existing.sources.append(self.string(src, f"{what}: source"))
         if "names" not in fields:
             return
         for lang, body, lnode in self.mapping(fields["names"][0], f"{what}: names"):

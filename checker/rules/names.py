@@ -42,7 +42,8 @@ def _applicability(r: Resolved) -> Applicability:
 def _elsewhere(ctx, group: EntityGroup, r: Resolved, suggestion: str | None) -> tuple[str, list[dict]]:
     """' — this story also writes 'Zelensky' (line 7)' when a better form of the entity is used too."""
     for other in group.members:
-        if other is not r and other.status in ("preferred", "house", "accepted") and other.mention.form != r.mention.form:
+        valid = other.status in ("preferred", "house", "accepted")
+        if other is not r and valid and other.mention.form != r.mention.form:
             line = _line_of(ctx, other)
             rel = [{"start": other.mention.start, "end": other.mention.end, "line": line,
                     "message": f"also written {other.mention.text!r} here"}]
