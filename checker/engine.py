@@ -34,7 +34,21 @@ class Context:
 
     @cached_property
     def entities(self) -> list[EntityGroup]:
-        return resolve(self.mentions, self.table, self.lang)
+        return resolve(self.mentions, self.table, self.lang, self.source.lang if self.source else None,
+                       self.source_words)
+
+    @cached_property
+    def source_words(self) -> frozenset[str]:
+        """The words of the source version as written; empty without a source."""
+        if self.source is None:
+            return frozenset()
+        from .names.mentions import WORD
+
+        return frozenset(m.group(0) for m in WORD.finditer(self.source.text))
+
+    def in_source(self, form: str) -> bool:
+        """True when every word of ``form`` is written, as is, in the source version."""
+        return bool(self.source_words) and all(w in self.source_words for w in form.split())
 
 
 class Engine:

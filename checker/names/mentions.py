@@ -41,6 +41,8 @@ class Mention:
     infos: list[FormInfo] = field(default_factory=list)
     keyed: list[FormInfo] = field(default_factory=list)
     sentence_initial: bool = False
+    #: where the word stands in its run of capitalised words: single | first | inner | last
+    position: str = "single"
 
     @cached_property
     def key(self) -> str:
@@ -162,9 +164,7 @@ class MentionFinder:
         covered = [(m.start, m.end) for m in mentions]
         for start, end in self._candidates(text):
             for s, e in self._uncovered_words(text, start, end, covered):
-                mention = self._candidate(text, s, e, lang)
-                if mention is not None:
-                    mentions.append(mention)
+                mentions.extend(self._candidates_in(text, s, e, lang))
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -207,19 +207,36 @@ class MentionFinder:
             if trail > lead:
                 yield s + lead, s + trail
 
-    def _candidate(self, text: str, start: int, end: int, lang: str) -> Mention | None:
+    def _keyed(self, mention: Mention, lang: str) -> list[FormInfo]:
+        """Table meanings reached by the key of the mention, or of one of its base forms."""
+        if len(mention.form) < 4:
+            return []
+        found = self.key_index.get(mention.key)
+        if found is None and " " not in mention.form:
+            for base in keys.base_forms(mention.form, lang):
+                found = self.key_index.get(keys.name_key(base))
+                if found:
+                    mention.form = base
+                    mention.__dict__.pop("key", None)
+                    break
+        return list(found or [])
+
+    def _candidates_in(self, text: str, start: int, end: int, lang: str) -> list[Mention]:
+        """Mentions for a run of capitalised words not in the table: the whole run if its key meets a
+        table form ("Walerii Saluzhnyi"), else one mention per word."""
         surface = text[start:end]
-        if not any(ch.isalpha() for ch in surface):
-            return None
-        mention = Mention(start, end, surface, surface, sentence_initial=starts_sentence(text, start))
-        if len(surface) >= 4:
-            keyed = self.key_index.get(mention.key)
-            if keyed is None and " " not in surface:
-                for base in keys.base_forms(surface, lang):
-                    keyed = self.key_index.get(keys.name_key(base))
-                    if keyed:
-                        mention.form = base
-                        mention.__dict__.pop("key", None)
-                        break
-            mention.keyed = list(keyed or [])
-        return mention
+        if " " in surface:
+            whole = Mention(start, end, surface, surface, sentence_initial=starts_sentence(text, start))
+            whole.keyed = self._keyed(whole, lang)
+            if whole.keyed:
+                return [whole]
+        out = []
+        words = list(WORD.finditer(surface))
+        for i, m in enumerate(words):
+            s, e = start + m.start(), start + m.end()
+            last = len(words) - 1
+            position = "single" if not last else "first" if i == 0 else "last" if i == last else "inner"
+            word = Mention(s, e, m.group(0), m.group(0), sentence_initial=starts_sentence(text, s), position=position)
+            word.keyed = self._keyed(word, lang)
+            out.append(word)
+        return out

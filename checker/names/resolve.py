@@ -52,8 +52,69 @@ def _entity_rank(eid: str, infos: list[FormInfo], votes: Counter, lang: str) -> 
     return (-votes[eid], STATUS_RANK[best.status] if best else 9, eid)
 
 
-def resolve(mentions: list[Mention], table: NameTable, lang: str) -> list[EntityGroup]:
-    """Entity groups of one document, ordered by first mention."""
+#: Keys of unlisted names this similar (rapidfuzz ratio, 0-100) may be one name spelt two ways ...
+FUZZY_KEY_RATIO = 80
+#: ... when both keys are at least this long and start alike.
+FUZZY_MIN_KEY = 6
+
+
+def _is_gender_pair(a: str, b: str) -> bool:
+    """Zelensky/Zelenska, Navalny/Navalnaya, Ivanov/Ivanova: a masculine and a feminine surname."""
+    a, b = sorted((a, b), key=len)
+    return b.startswith(a[:-1]) and len(b) - len(a) <= 2 and b[-1] == "a" and a[-1] != "a"
+
+
+def _spelling_twins(a: str, b: str) -> bool:
+    """Two keys of one surname spelt two ways (mekola / mesola, pfosheim / profsheim): alike overall,
+    same first letter, and not differing only in the ending (Ukraine / Ukrainian, German / Germany,
+    Zelensky / Zelenska are derivations, inflections or gender pairs)."""
+    from rapidfuzz import fuzz
+
+    if a[0] != b[0] or _is_gender_pair(a, b):
+        return False
+    prefix = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        prefix += 1
+    if prefix >= min(len(a), len(b)) - 2:
+        return False
+    return fuzz.ratio(a, b) >= FUZZY_KEY_RATIO
+
+
+def _merge_unlisted(groups: dict[str, EntityGroup], lang: str, source_lang: str | None,
+                    source_words: frozenset[str]) -> None:
+    """Join unlisted one-word spellings to the group of another spelling of the same name: an
+    inflected form to its base (Ukraine's → Ukraine; Ortegas → Ortega where the German source writes
+    "Ortegas"), a near-identical key to its twin (Mecola / Metsola)."""
+    from . import keys
+
+    unlisted = {k: g for k, g in groups.items() if g.entity is None}
+    for k, group in list(unlisted.items()):
+        form = group.members[0].mention.form
+        langs = [lang] + ([source_lang] if source_lang and form in source_words else [])
+        for code in langs:
+            for base in keys.base_forms(form, code)[1:]:
+                target = "key:" + keys.name_key(base)
+                if target != k and target in groups and k in groups:
+                    groups[target].members.extend(groups.pop(k).members)
+    surnames = [k for k, g in groups.items()
+                if g.entity is None and " " not in k and len(k) - 4 >= FUZZY_MIN_KEY
+                and all(r.mention.position in ("single", "last") for r in g.members)]
+    surnames.sort(key=lambda k: groups[k].members[0].mention.start)
+    for i, a in enumerate(surnames):
+        for b in surnames[i + 1:]:
+            if a in groups and b in groups and _spelling_twins(a[4:], b[4:]):
+                groups[a].members.extend(groups.pop(b).members)
+    for g in groups.values():
+        g.members.sort(key=lambda r: r.mention.start)
+
+
+def resolve(mentions: list[Mention], table: NameTable, lang: str, source_lang: str | None = None,
+            source_words: frozenset[str] = frozenset()) -> list[EntityGroup]:
+    """Entity groups of one document, ordered by first mention. ``source_lang`` and ``source_words``
+    (the version the document was translated from, when known) tell inflected forms that leaked
+    through from the source (German "Ortegas" in English copy)."""
     votes: Counter[str] = Counter()
     for m in mentions:
         for eid in {i.entity.id for i in (m.infos or m.keyed)}:
@@ -63,8 +124,6 @@ def resolve(mentions: list[Mention], table: NameTable, lang: str) -> list[Entity
         listed = bool(m.infos)
         infos = m.infos or m.keyed
         if not infos:
-            if m.sentence_initial and " " not in m.form:
-                continue
             key = "key:" + m.key
             groups.setdefault(key, EntityGroup(key, None)).members.append(
                 Resolved(m, None, [], None, "unknown", listed=False))
@@ -81,4 +140,5 @@ def resolve(mentions: list[Mention], table: NameTable, lang: str) -> list[Entity
         reason = own.reason if own and own.status == "deprecated" else ""
         group = groups.setdefault("id:" + eid, EntityGroup("id:" + eid, chosen[0].entity))
         group.members.append(Resolved(m, chosen[0].entity, chosen, status, part, reason, listed))
+    _merge_unlisted(groups, lang, source_lang, source_words)
     return sorted(groups.values(), key=lambda g: g.members[0].mention.start)

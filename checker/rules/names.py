@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..documents import known_languages
 from ..findings import Applicability, Finding
+from ..names import keys
 from ..names.resolve import EntityGroup, Resolved
 from ..names.table import STATUS_RANK, split_person
 from . import Rule, register
@@ -140,14 +141,16 @@ class DeprecatedNameForm(Rule):
                     [suggestion], _applicability(r), related)
 
 
-def _surname_level(r: Resolved) -> str:
-    """The part of a mention's form that two spellings of one entity are compared on."""
+def _surname_level(r: Resolved, lang: str) -> str:
+    """The spelling two mentions of one entity are compared on: the surname of a person's full name,
+    the last word of an unlisted multi-word name, and without the document language's own inflection
+    endings (Ukraine's = Ukraine; Polish Tuska = Tusk): inflecting a name is not spelling it differently."""
     form = r.mention.form
     if r.entity is not None and r.entity.type == "PER" and r.part == "full":
-        return split_person(form, None)[1] or form
-    if r.entity is None and " " in form:
-        return form.split()[-1]
-    return form
+        form = split_person(form, None)[1] or form
+    elif r.entity is None and " " in form:
+        form = form.split()[-1]
+    return min(keys.base_forms(form, lang), key=len)
 
 
 @register
@@ -166,8 +169,9 @@ class InconsistentNameForm(Rule):
     Fix safety:
         Unsafe: the two spellings might, rarely, be two people.
     Data:
-        Table statuses decide which spelling wins; without a table entry, the more frequent, then the
-        earlier spelling. Keys: ``data/names/keys/``.
+        Table statuses decide which spelling wins; without a table entry, the spelling the source
+        version writes (verbatim or transliterated), then the more frequent, then the earlier one.
+        Keys: ``data/names/keys/``.
     """
 
     code = "NAME003"
@@ -181,14 +185,14 @@ class InconsistentNameForm(Rule):
             by_form: dict[str, list[Resolved]] = {}
             for r in members:
                 if r.part != "given":
-                    by_form.setdefault(_surname_level(r), []).append(r)
+                    by_form.setdefault(_surname_level(r, ctx.lang), []).append(r)
             if len(by_form) < 2:
                 continue
 
             def rank(item):
                 form, rs = item
                 status = min((STATUS_RANK[r.status] for r in rs if r.status), default=5)
-                return (status, -len(rs), rs[0].mention.start)
+                return (status, not ctx.in_source(form), -len(rs), rs[0].mention.start)
 
             ordered = sorted(by_form.items(), key=rank)
             best_form, best = ordered[0]
