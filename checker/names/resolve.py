@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from .mentions import Mention
 from .table import STATUS_RANK, Entity, FormInfo, NameTable
@@ -82,6 +84,15 @@ def _spelling_twins(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= FUZZY_KEY_RATIO
 
 
+@lru_cache(maxsize=1)
+def capitalised_noun_languages() -> frozenset[str]:
+    """Languages that capitalise every noun (``data/lang/orthography.yml``)."""
+    import yaml
+
+    text = resources.files("checker").joinpath("data", "lang", "orthography.yml").read_text(encoding="utf-8")
+    return frozenset(yaml.safe_load(text)["capitalised_nouns"])
+
+
 def _merge_unlisted(groups: dict[str, EntityGroup], lang: str, source_lang: str | None,
                     source_words: frozenset[str]) -> None:
     """Join unlisted one-word spellings to the group of another spelling of the same name: an
@@ -98,8 +109,9 @@ def _merge_unlisted(groups: dict[str, EntityGroup], lang: str, source_lang: str 
                 target = "key:" + keys.name_key(base)
                 if target != k and target in groups and k in groups:
                     groups[target].members.extend(groups.pop(k).members)
+    fuzzy = lang not in capitalised_noun_languages()
     surnames = [k for k, g in groups.items()
-                if g.entity is None and " " not in k and len(k) - 4 >= FUZZY_MIN_KEY
+                if fuzzy and g.entity is None and " " not in k and len(k) - 4 >= FUZZY_MIN_KEY
                 and all(r.mention.position in ("single", "last") for r in g.members)]
     surnames.sort(key=lambda k: groups[k].members[0].mention.start)
     for i, a in enumerate(surnames):

@@ -153,6 +153,38 @@ def _surname_level(r: Resolved, lang: str) -> str:
     return min(keys.base_forms(form, lang), key=len)
 
 
+def _differ_in_ending_only(a: str, b: str) -> bool:
+    """Neurologe / Neurologie, Ukraine / Ukrainian: the same stem with another ending."""
+    prefix = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        prefix += 1
+    return prefix >= min(len(a), len(b)) - 2
+
+
+def spellings(group: EntityGroup, lang: str) -> list[tuple[str, list[Resolved]]]:
+    """The distinct spellings of one entity in a document with their mentions, first seen first.
+
+    Case does not count (KAZINFORM = Kazinform). Listed forms the table deprecates or marks foreign are
+    left out (their own rules report them), and so are given names. For a name the table does not know,
+    at least one mention must stand inside a sentence (a capital there marks a name, not a sentence
+    start), and spellings that differ only in the ending are one (inflection and derivation)."""
+    members = [r for r in group.members
+               if r.part != "given" and r.status != "deprecated"
+               and (group.entity is None or r.status is not None or not r.listed)]
+    if group.entity is None and all(r.mention.sentence_initial for r in members):
+        return []
+    out: dict[str, tuple[str, list[Resolved]]] = {}
+    for r in members:
+        surface = _surname_level(r, lang)
+        folded = surface.casefold()
+        if group.entity is None:
+            folded = next((k for k in out if _differ_in_ending_only(k, folded)), folded)
+        out.setdefault(folded, (surface, []))[1].append(r)
+    return list(out.values())
+
+
 @register
 class InconsistentNameForm(Rule):
     """One entity written in two forms in the same document.
@@ -180,13 +212,8 @@ class InconsistentNameForm(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         for group in ctx.entities:
-            members = [r for r in group.members if group.entity is None or r.status is not None or not r.listed]
-            members = [r for r in members if r.status != "deprecated"]
-            by_form: dict[str, list[Resolved]] = {}
-            for r in members:
-                if r.part != "given":
-                    by_form.setdefault(_surname_level(r, ctx.lang), []).append(r)
-            if len(by_form) < 2:
+            forms = spellings(group, ctx.lang)
+            if len(forms) < 2:
                 continue
 
             def rank(item):
@@ -194,18 +221,18 @@ class InconsistentNameForm(Rule):
                 status = min((STATUS_RANK[r.status] for r in rs if r.status), default=5)
                 return (status, not ctx.in_source(form), -len(rs), rs[0].mention.start)
 
-            ordered = sorted(by_form.items(), key=rank)
+            ordered = sorted(forms, key=rank)
             best_form, best = ordered[0]
             anchor = best[0]
             line = _line_of(ctx, anchor)
+            what = "entity" if group.entity is None else group.entity.display_name(ctx.lang)
             for form, rs in ordered[1:]:
                 for r in rs:
                     replacement = best_form if r.mention.text == form else None
                     yield self.finding(
                         ctx, r.mention.start, r.mention.end,
-                        f"{r.mention.text!r} and {anchor.mention.text!r} (line {line}) name the same "
-                        f"{'entity' if group.entity is None else group.entity.display_name(ctx.lang)}; "
-                        f"write it one way",
+                        f"{r.mention.text!r} and {anchor.mention.text!r} (line {line}) name the same {what}; "
+                        "write it one way",
                         [replacement] if replacement else [], Applicability.UNSAFE,
                         [{"start": anchor.mention.start, "end": anchor.mention.end, "line": line,
                           "message": f"written {anchor.mention.text!r} here"}])
