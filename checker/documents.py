@@ -20,6 +20,8 @@ from .errors import InputError, LanguageError
 
 #: langdetect's best guess must reach this probability, else we ask for ``--lang``.
 LANGUAGE_CONFIDENCE_FLOOR = 0.80
+#: Detection needs this many lower-case words: names and numbers alone do not tell a language.
+MIN_DETECTION_WORDS = 4
 #: Characters of text handed to langdetect (beyond this, detection gets slower, not better).
 DETECTION_SAMPLE = 4000
 
@@ -142,10 +144,12 @@ def detect_language(text: str, path: str = "<text>") -> str:
 
     DetectorFactory.seed = 0
     sample = text[:DETECTION_SAMPLE]
-    try:
-        guesses = detect_langs(sample)
-    except LangDetectException:
-        guesses = []
+    guesses = []
+    if sum(1 for w in re.findall(r"[^\W\d_]{2,}", sample) if w.islower()) >= MIN_DETECTION_WORDS:
+        try:
+            guesses = detect_langs(sample)
+        except LangDetectException:
+            guesses = []
     if not guesses or guesses[0].prob < LANGUAGE_CONFIDENCE_FLOOR:
         best = f" (best guess {guesses[0].lang} at {guesses[0].prob:.2f})" if guesses else ""
         raise LanguageError(f"{path}: cannot tell the language{best}; name it with --lang or story.<lang>.txt")

@@ -57,8 +57,8 @@ class Finding:
     match: str = ""
 
     def fingerprint(self) -> str:
-        """Stable across unrelated edits: code, the matched text and its occurrence context, not offsets."""
-        h = hashlib.sha256(f"{self.code}\0{self.match}\0{self.message}".encode()).hexdigest()
+        """Stable across unrelated edits: code, matched text and suggestions; not offsets, not line numbers."""
+        h = hashlib.sha256("\0".join([self.code, self.match, *self.suggestions]).encode()).hexdigest()
         return h[:16]
 
     def sort_key(self) -> tuple:

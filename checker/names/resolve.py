@@ -112,7 +112,8 @@ def _merge_unlisted(groups: dict[str, EntityGroup], lang: str, source_lang: str 
     fuzzy = lang not in capitalised_noun_languages()
     surnames = [k for k, g in groups.items()
                 if fuzzy and g.entity is None and " " not in k and len(k) - 4 >= FUZZY_MIN_KEY
-                and all(r.mention.position in ("single", "last") for r in g.members)]
+                and all(r.mention.position in ("single", "last") for r in g.members)
+                and not all(r.mention.sentence_initial for r in g.members)]
     surnames.sort(key=lambda k: groups[k].members[0].mention.start)
     for i, a in enumerate(surnames):
         for b in surnames[i + 1:]:
