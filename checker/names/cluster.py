@@ -1,0 +1,516 @@
+"""Cluster name mentions of one scope (a topic, a document set) into entities.
+
+``cluster_mentions(records)`` takes records ``{"mention_index", "set", "mention", "lang", "type"?}``
+and returns one cluster id per record (ids are compared within a set only).
+
+Method (all per set, union-find with precision guards):
+
+1. Every mention is tokenised; each token gets the keys of itself and of its candidate base forms
+   (:func:`checker.names.keys.base_keys`). The token's *canonical* key is the first base-form key
+   that is attested in the set as the key of an uninflected token of another mention (``Trumpa`` ->
+   ``trump`` because ``Trump``/``Трамп`` occur), else the base key shared by most surface forms,
+   else the token's own key.
+2. Mentions whose canonical token keys are equal (spaces ignored: ``NordStream`` = ``Nord Stream``)
+   and whose types agree are merged.
+3. Partial names: a one-token mention (surname or given name), a name with an initial
+   (``D. Trumpa``) or with extra middle tokens (``Donald John Trump``) joins the unique full-name
+   cluster it is compatible with; it stays alone when several clusters qualify, unless one of them
+   is much larger (the dominant bearer of a surname in a topic).
+4. Fuzzy and cross-script links between names with the same number of tokens: token keys close
+   by rapidfuzz ratio, or equal consonant skeletons across scripts; a link between two clusters
+   is accepted only when their average similarity stays high (one bad link cannot chain people).
+5. An optional name table (``checker/data/names/default.json``; format in docs/name-table.md)
+   links the forms it lists for one entity.
+
+Types are respected: mentions of different types are never merged.
+Run ``python -m checker.names.cluster FILE`` to cluster a JSONL file and print
+``{"clusters": [{"mention_index": i, "cluster": "c17"}, ...]}``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from checker.names import keys as K
+
+__all__ = ["cluster_mentions", "main"]
+
+
+# ------------------------------------------------------------------------------------------ data
+@lru_cache(maxsize=1)
+def _name_parts() -> tuple[tuple[str, ...], frozenset[str], dict[str, str]]:
+    patronymic: list[str] = []
+    particles: set[str] = set()
+    roman: dict[str, str] = {}
+    text = resources.files("checker").joinpath("data", "names", "keys", "name_parts.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t") + ["", ""]
+        kind, value, extra = cols[0], cols[1], cols[2]
+        if kind == "patronymic":
+            patronymic.append(value)
+        elif kind == "particle":
+            particles.add(value)
+        elif kind == "roman":
+            roman[value] = extra
+    return tuple(patronymic), frozenset(particles), roman
+
+
+def load_table_forms(path: str | Path | None = None) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(entity id, type, [(lang, form), ...]) from a name-table JSON file (default table if present).
+
+    Deliberately small: the lead's ``checker.names.table`` loader can replace it.
+    """
+    if path is None:
+        p = resources.files("checker").joinpath("data", "names", "default.json")
+        if not p.is_file():
+            return []
+        text = p.read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        return []
+    out = []
+    for ent in doc.get("entities", []) if isinstance(doc, dict) else []:
+        forms: list[tuple[str, str]] = []
+        for lang, entry in (ent.get("names") or {}).items():
+            if isinstance(entry, str):
+                forms.append((lang, entry))
+                continue
+            if not isinstance(entry, dict):
+                continue
+            vals = [entry.get("preferred")] + list(entry.get("accepted") or [])
+            vals += list((entry.get("house") or {}).values())
+            for d in entry.get("deprecated") or []:
+                vals.append(d.get("form") if isinstance(d, dict) else d)
+            forms += [(lang, v) for v in vals if isinstance(v, str) and v]
+        if forms:
+            out.append((str(ent.get("id")), str(ent.get("type") or ""), forms))
+    return out
+
+
+def _forms_of_name_table(table) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """The same triples from a loaded ``checker.names.table.NameTable`` (duck-typed)."""
+    out = []
+    for ent in table.entities.values():
+        forms = [(lang, form) for lang, ln in ent.names.items() for form, _status in ln.forms()]
+        if forms:
+            out.append((str(ent.id), str(ent.type or ""), forms))
+    return out
+
+
+# ------------------------------------------------------------------------------------ union-find
+class _UF:
+    def __init__(self, n: int):
+        self.p = list(range(n))
+        self.size = [1] * n
+
+    def find(self, x: int) -> int:
+        p = self.p
+        while p[x] != x:
+            p[x] = p[p[x]]
+            x = p[x]
+        return x
+
+    def union(self, a: int, b: int) -> int:
+        a, b = self.find(a), self.find(b)
+        if a == b:
+            return a
+        if self.size[a] < self.size[b]:
+            a, b = b, a
+        self.p[b] = a
+        self.size[a] += self.size[b]
+        return a
+
+
+# ------------------------------------------------------------------------------------ mentions
+@dataclass
+class _M:
+    i: int  # position within the set
+    text: str
+    lang: str
+    type: str
+    script: str
+    tokens: list[str]
+    cands: list[tuple[str, ...]]  # base keys per token (own key first)
+    canon: list[str] = None  # canonical key per token
+    skel: list[str] = None
+    stems: list[frozenset[str]] = None
+    loose: list[frozenset[str]] = None
+
+
+def _prepare_tokens(text: str, lang: str, typ: str) -> list[str]:
+    patronymic, _particles, roman = _name_parts()
+    s = text
+    if s.count(",") == 1 and typ in ("PER", ""):
+        a, b = (x.strip() for x in s.split(","))
+        if a and b and len(K.tokenize(a)) <= 2 and len(K.tokenize(b)) <= 3:
+            s = f"{b} {a}"  # "Франкен, Эл" -> "Эл Франкен"
+    toks = K.tokenize(s)
+    out = []
+    for t in toks:
+        low = t.lower()
+        if low in roman and len(toks) > 1 and t.isupper():
+            out.append(roman[low])
+            continue
+        out.append(t)
+    if typ in ("PER", "") and len(out) >= 3:
+        kept = [t for t in out if not K.latin_form(t, lang).endswith(patronymic)]
+        if len(kept) >= 2:
+            out = kept
+    return out
+
+
+def _canonicalise(ms: list[_M]) -> None:
+    """Choose each token's canonical key among its base-form keys, by attestation in the set."""
+    raw: Counter[str] = Counter()
+    support: Counter[str] = Counter()
+    seen: set[tuple[str, str]] = set()
+    for m in ms:
+        for t, c in zip(m.tokens, m.cands, strict=True):
+            if (m.lang, t) in seen:
+                continue
+            seen.add((m.lang, t))
+            if c:
+                raw[c[0]] += 1
+            for k in c:
+                support[k] += 1
+    cache: dict[tuple[str, ...], str] = {}
+    for m in ms:
+        canon = []
+        for c in m.cands:
+            if not c:
+                canon.append("")
+                continue
+            got = cache.get(c)
+            if got is None:
+                got = c[0]
+                if len(c) > 1:
+                    att = [k for k in c[1:] if raw[k] > 0]
+                    if att:
+                        got = att[0]
+                    else:
+                        best = max(c[1:], key=lambda k: support[k])
+                        if support[best] >= 2 and support[best] > support[c[0]]:
+                            got = best
+                cache[c] = got
+            canon.append(got)
+        m.canon = canon
+        m.skel = [K.skeleton_of_key(k) for k in canon]
+        m.stems = [K.stem_keys(t, m.lang) | {k} for t, k in zip(m.tokens, canon, strict=True)]
+        m.loose = [frozenset(K.loose_key(k) for k in st) for st in m.stems]
+
+
+# ------------------------------------------------------------------------------------ similarity
+_ABJAD_OR_OTHER = "other"
+
+
+def _tok_sim(a: _M, i: int, b: _M, j: int) -> float:
+    """Similarity of token i of a and token j of b, in [0, 1]."""
+    from rapidfuzz import fuzz
+
+    ka, kb = a.canon[i], b.canon[j]
+    if ka == kb:
+        return 1.0
+    if not ka or not kb:
+        return 0.0
+    if len(ka) == 1 or len(kb) == 1:  # initial
+        return 0.85 if ka[:1] == kb[:1] else 0.0
+    if ka.isdigit() or kb.isdigit():
+        return 0.0
+    common = a.stems[i] & b.stems[j]
+    if common and (max(len(k) for k in common) >= 4 or ka in common or kb in common):
+        return 0.95
+    if a.script == b.script:
+        return fuzz.ratio(ka, kb) / 100.0
+    common = a.loose[i] & b.loose[j]
+    if common and max(len(k) for k in common) >= 4:
+        return 0.92
+    best = fuzz.ratio(K.loose_key(ka), K.loose_key(kb)) / 100.0
+    if (a.script == _ABJAD_OR_OTHER or b.script == _ABJAD_OR_OTHER) and len(a.skel[i]) >= 2 \
+            and a.skel[i] == b.skel[j]:
+        best = max(best, 0.88)
+    return best
+
+
+def _name_sim(a: _M, b: _M) -> float:
+    """Similarity of two mentions with the same number of tokens (0 if any token pair is weak)."""
+    n = len(a.canon)
+    if n != len(b.canon) or n == 0:
+        return 0.0
+    tot = 0.0
+    for i in range(n):
+        s = _tok_sim(a, i, b, i)
+        if n == 1:
+            floor = _SINGLE_MIN
+        elif i == n - 1 or a.canon[i].isdigit():
+            floor = _LAST_MIN
+        else:
+            floor = _TOKEN_MIN
+        if s < floor:
+            return 0.0
+        tot += s
+    return tot / n
+
+
+def _related_same_lang(a: _M, b: _M) -> bool:
+    """Two names of one language in one cluster must be inflections of each other (or not comparable)."""
+    if a.lang != b.lang or len(a.canon) != len(b.canon) or len(a.canon) < 2 or a.type not in ("PER", ""):
+        return True
+    for i in range(len(a.canon)):
+        x, y = a.canon[i], b.canon[i]
+        if x == y or len(x) == 1 or len(y) == 1:
+            continue
+        if not (a.stems[i] & b.stems[i]):
+            return False
+    return True
+
+
+_TOKEN_MIN = 0.70  # given names, other non-final tokens
+_LAST_MIN = 0.84  # surname / head token
+_SINGLE_MIN = 0.92  # one-token names: only stem / cross-script class matches, no plain fuzz
+_LINK_MIN = 0.84
+_AVG_MIN = 0.80
+
+
+# ------------------------------------------------------------------------------------ clustering
+def _cluster_set(ms: list[_M], table_links: list[list[int]]) -> list[int]:
+    n = len(ms)
+    uf = _UF(n)
+
+    def same_type(a: _M, b: _M) -> bool:
+        return not a.type or not b.type or a.type == b.type
+
+    # 2. exact canonical keys
+    by_key: dict[tuple[str, str, str], int] = {}
+    for m in ms:
+        for kind, joined in (("c", "".join(m.canon)), ("r", "".join(c[0] for c in m.cands if c))):
+            if not joined:
+                continue
+            k = (kind, joined, m.type)
+            if k in by_key:
+                uf.union(by_key[k], m.i)
+            else:
+                by_key[k] = m.i
+    for group in table_links:
+        for x in group[1:]:
+            if same_type(ms[group[0]], ms[x]):
+                uf.union(group[0], x)
+
+    # 4. fuzzy / cross-script links between equal-length names (blocked)
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for m in ms:
+        if not m.canon or not any(m.canon):
+            continue
+        n_tok = len(m.canon)
+        last = m.canon[-1]
+        blocks[(m.type, n_tok, "s", m.skel[-1])].append(m.i)
+        blocks[(m.type, n_tok, "p", last[:3])].append(m.i)
+        blocks[(m.type, n_tok, "l", K.loose_key(last)[:3])].append(m.i)
+    cand_pairs: dict[tuple[int, int], float] = {}
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > 400:
+            continue
+        # one representative per distinct canonical tuple+script keeps the blocks small
+        reps: dict[tuple, int] = {}
+        for x in members:
+            reps.setdefault((tuple(ms[x].canon), ms[x].script), x)
+        rl = list(reps.values())
+        for ai in range(len(rl)):
+            a = ms[rl[ai]]
+            for bi in range(ai + 1, len(rl)):
+                b = ms[rl[bi]]
+                key = (a.i, b.i) if a.i < b.i else (b.i, a.i)
+                if key in cand_pairs:
+                    continue
+                if uf.find(a.i) == uf.find(b.i):
+                    continue
+                s = _name_sim(a, b)
+                if s >= _LINK_MIN:
+                    cand_pairs[key] = s
+    _guarded_merge(ms, uf, sorted(cand_pairs.items(), key=lambda kv: -kv[1]))
+
+    # 3. partial names -> unique compatible full-name cluster
+    _link_partials(ms, uf)
+    return [uf.find(i) for i in range(n)]
+
+
+def _members(uf: _UF, n: int) -> dict[int, list[int]]:
+    g: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        g[uf.find(i)].append(i)
+    return g
+
+
+def _guarded_merge(ms: list[_M], uf: _UF, pairs: list[tuple[tuple[int, int], float]]) -> None:
+    """Merge clusters along candidate links, best first, if the clusters stay similar on average."""
+    groups = _members(uf, len(ms))
+    for (a, b), _s in pairs:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            continue
+        ga, gb = groups[ra], groups[rb]
+        if ms[a].type != ms[b].type and ms[a].type and ms[b].type:
+            continue
+        # average link over distinct canonical forms (capped sample)
+        na, nb = len(ms[a].canon), len(ms[b].canon)
+        fa = list({(tuple(ms[x].canon), ms[x].lang): x for x in ga if len(ms[x].canon) == na}.values())[:12]
+        fb = list({(tuple(ms[x].canon), ms[x].lang): x for x in gb if len(ms[x].canon) == nb}.values())[:12]
+        tot = cnt = 0
+        conflict = False
+        for x in fa:
+            for y in fb:
+                if not _related_same_lang(ms[x], ms[y]):
+                    conflict = True
+                    break
+                tot += _name_sim(ms[x], ms[y])
+                cnt += 1
+            if conflict:
+                break
+        if conflict or (cnt and tot / cnt < _AVG_MIN):
+            continue
+        r = uf.union(ra, rb)
+        groups[r] = ga + gb
+        groups.pop(rb if r == ra else ra, None)
+
+
+def _link_partials(ms: list[_M], uf: _UF) -> None:
+    _patr, particles, _roman = _name_parts()
+    # clusters of multi-token mentions, indexed by last / first token key
+    by_last: dict[tuple[str, str], set[int]] = defaultdict(set)
+    by_first: dict[tuple[str, str], set[int]] = defaultdict(set)
+    by_first_last: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    size: Counter[int] = Counter()
+    for m in ms:
+        size[uf.find(m.i)] += 1
+    for m in ms:
+        c = [k for k in m.canon if k]
+        if len(c) >= 2 and all(len(k) > 1 for k in c):
+            r = uf.find(m.i)
+            by_last[(m.type, c[-1])].add(r)
+            by_first[(m.type, c[0])].add(r)
+            by_first_last[(m.type, c[0], c[-1])].add(r)
+
+    def pick(roots: set[int], dominant: bool) -> int | None:
+        roots = {uf.find(r) for r in roots}
+        if len(roots) == 1:
+            return next(iter(roots))
+        if dominant and roots:
+            ranked = sorted(roots, key=lambda r: -size[r])
+            if size[ranked[0]] >= 4 * size[ranked[1]] and size[ranked[0]] >= 8:
+                return ranked[0]
+        return None
+
+    links: list[tuple[int, int]] = []
+    for m in ms:
+        c = [k for k in m.canon if k]
+        if not c:
+            continue
+        target = None
+        if len(c) == 1:
+            k = c[0]
+            if len(k) < 3 or k.isdigit():
+                continue
+            last = by_last.get((m.type, k), set())
+            first = by_first.get((m.type, k), set())
+            if last and not first:
+                target = pick(last, m.type == "PER")
+            elif first and not last and m.type == "PER":
+                target = pick(first, True)
+        elif len(c) >= 2:
+            if len(c[0]) == 1:  # initial + surname(s): "D. Trumpa"
+                cands = {r for (t, f, la), rs in by_first_last.items()
+                         if t == m.type and la == c[-1] and f[:1] == c[0] for r in rs}
+                target = pick(cands, False)
+            elif len(c) >= 3:  # extra middle tokens: "Donald John Trump"
+                cands = by_first_last.get((m.type, c[0], c[-1]), set())
+                cands = {r for r in cands if r != uf.find(m.i)}
+                target = pick(cands, False)
+        if target is not None:
+            links.append((m.i, target))
+    for a, b in links:
+        uf.union(a, b)
+
+
+def cluster_mentions(records: list[dict], table=None) -> list[str]:
+    """One cluster id per record, in input order (ids are unique across sets).
+
+    ``table``: None (use ``checker/data/names/default.json`` if it exists), False (no table), a path,
+    a loaded ``NameTable`` (``checker.names.table``), or a list as returned by :func:`load_table_forms`.
+    """
+    if table is None:
+        forms = load_table_forms()
+    elif table is False:
+        forms = []
+    elif isinstance(table, (str, Path)):
+        forms = load_table_forms(table)
+    elif hasattr(table, "entities"):
+        forms = _forms_of_name_table(table)
+    else:
+        forms = list(table)
+    # table form key -> entity number
+    table_index: dict[str, set[int]] = defaultdict(set)
+    for e, (_id, _typ, fs) in enumerate(forms):
+        for lang, f in fs:
+            table_index[K.name_key(f, lang).replace(" ", "")].add(e)
+
+    by_set: dict[str, list[int]] = defaultdict(list)
+    for pos, r in enumerate(records):
+        by_set[str(r.get("set", ""))].append(pos)
+    out: list[str] = [""] * len(records)
+    for positions in by_set.values():
+        ms: list[_M] = []
+        for i, pos in enumerate(positions):
+            r = records[pos]
+            text, lang, typ = str(r.get("mention", "")), str(r.get("lang") or ""), str(r.get("type") or "")
+            toks = _prepare_tokens(text, lang, typ)
+            ms.append(_M(i, text, lang, typ, K.script_of(text), toks, [K.base_keys(t, lang) for t in toks]))
+        _canonicalise(ms)
+        links: list[list[int]] = []
+        if table_index:
+            ent_members: dict[int, list[int]] = defaultdict(list)
+            for m in ms:
+                for k in {"".join(m.canon), "".join(c[0] for c in m.cands if c)}:
+                    for e in table_index.get(k, ()):
+                        ent_members[e].append(m.i)
+            links = [sorted(set(v)) for v in ent_members.values() if len(set(v)) > 1]
+        roots = _cluster_set(ms, links)
+        ids: dict[int, str] = {}
+        for i, pos in enumerate(positions):
+            out[pos] = ids.setdefault(roots[i], f"c{len(ids)}")
+    # make ids unique across sets (callers compare within a set, but this avoids surprises)
+    set_no = {s: n for n, s in enumerate(by_set)}
+    return [f"s{set_no[str(records[p].get('set', ''))]}{out[p]}" for p in range(len(records))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:
+        sys.stderr.write("usage: python -m checker.names.cluster MENTIONS.jsonl\n")
+        return 2
+    records = []
+    with open(argv[0], encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                records.append(json.loads(line))
+    ids = cluster_mentions(records)
+    out = [
+        {"mention_index": r.get("mention_index", n), "cluster": c}
+        for n, (r, c) in enumerate(zip(records, ids, strict=True))
+    ]
+    json.dump({"clusters": out}, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,326 @@
+"""Transliteration-aware phonetic keys for name mentions, and inflection-aware base forms.
+
+Every rule lives in data files under ``checker/data/names/keys/`` (read lazily, once):
+
+* ``scripts.tsv``      Cyrillic transliteration scheme per language (schemes of
+  :mod:`checker.names.translit`), and letters that identify a Cyrillic orthography;
+* ``orthography.tsv``  per-language spelling rules (German sch/tsch/w/z, Polish ch/ó/ł, Czech/Slovak
+  háček letters, French ou/ch/j, Greek digraphs, ...), applied first where the language is known;
+* ``fold.tsv``         the language-independent fold (diacritics, y/i/j, doubled letters, s/z, ts/tz/c,
+  kh/h, w/v, ...) and the consonant skeleton used for cross-script comparison;
+* ``inflection.tsv``   case endings -> nominative endings per language (longest ending wins).
+
+Pipeline of :func:`token_key`: NFC + casefold -> ``native`` rules of the language (and of ``*``) ->
+Cyrillic transliteration by the language's scheme -> ``translit`` rules -> ``anyascii`` -> lowercase
+-> fold rules.  So ``Zelenskyy``, ``Zelenskiy`` (en), ``Selenskyj`` (de), ``Zełenski`` (pl),
+``Zelenskyj`` (cs), ``Зеленський`` (uk) and ``Зеленский`` (ru) all get the key ``selenski``, while
+``Zelenska`` (``selenska``), ``Scholz``/``Schulz`` and ``Putin``/``Pushkin`` stay apart.
+
+Keys are computed for every mention of every document: token-level results are cached and the
+rules are compiled on first use; importing this module does no work.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+__all__ = [
+    "token_key",
+    "name_key",
+    "skeleton",
+    "skeleton_of_key",
+    "loose_key",
+    "stem_keys",
+    "latin_form",
+    "name_skeleton",
+    "base_forms",
+    "base_keys",
+    "tokenize",
+    "same_entity_score",
+    "script_of",
+]
+
+# an inflection ending attached with a hyphen to an abbreviation or number (SAD-a, NATO-u, G20-ем)
+_HYPHEN_ENDING = re.compile(r"(?<=[A-Z0-9\u0400-\u042F])-(?=[a-z\u0430-\u045F]{1,3}\b)")
+_TOKEN_SPLIT = re.compile(r"[^\w'’.\-\u2010]+|(?<=\w)[.\-–—](?=\w)|(?<!\w)[.\-–—']+|[.\-–—']+(?!\w)")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF\u0500-\u052F]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+
+
+def _data_text(name: str) -> str:
+    return resources.files("checker").joinpath("data", "names", "keys", name).read_text(encoding="utf-8")
+
+
+def _rows(name: str, ncols: int) -> list[list[str]]:
+    """Data rows of a TSV file: comments (#) and blank lines skipped, padded to ``ncols`` columns."""
+    out = []
+    for line in _data_text(name).splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.split("\t")
+        out.append((cols + [""] * ncols)[:ncols])
+    return out
+
+
+@dataclass
+class _Rules:
+    schemes: dict[str, str] = field(default_factory=dict)
+    guesses: list[tuple[str, str]] = field(default_factory=list)
+    native: dict[str, list[tuple[re.Pattern, str]]] = field(default_factory=dict)
+    translit: dict[str, list[tuple[re.Pattern, str]]] = field(default_factory=dict)
+    fold: list[tuple[re.Pattern, str]] = field(default_factory=list)
+    skeleton: list[tuple[re.Pattern, str]] = field(default_factory=list)
+    loose: list[tuple[re.Pattern, str]] = field(default_factory=list)
+    # lang -> ending -> [(replacement or None for "already a base form", min_stem)]
+    inflection: dict[str, dict[str, list[tuple[str | None, int]]]] = field(default_factory=dict)
+    max_ending: dict[str, int] = field(default_factory=dict)
+
+
+def _sub_repl(repl: str) -> str:
+    # data files write back-references as \1; keep them, escape nothing else
+    return repl
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    r = _Rules()
+    for kind, key, value in _rows("scripts.tsv", 3):
+        if kind == "scheme":
+            r.schemes[key] = value
+        elif kind == "guess":
+            r.guesses.append((key, value))
+    for stage, lang, pat, repl, _note in _rows("orthography.tsv", 5):
+        target = r.native if stage == "native" else r.translit
+        target.setdefault(lang, []).append((re.compile(pat), _sub_repl(repl)))
+    for stage, pat, repl, _note in _rows("fold.tsv", 4):
+        target = {"fold": r.fold, "skeleton": r.skeleton, "loose": r.loose}[stage]
+        target.append((re.compile(pat), _sub_repl(repl)))
+    for lang, ending, repl, min_stem, _note in _rows("inflection.tsv", 5):
+        ending = ending.lower()
+        rep = None if repl == "=" else repl
+        lst = r.inflection.setdefault(lang, {}).setdefault(ending, [])
+        item = (rep, int(min_stem or 1))
+        if item not in lst:
+            lst.append(item)
+        r.max_ending[lang] = max(r.max_ending.get(lang, 0), len(ending))
+    return r
+
+
+def _apply(rules: list[tuple[re.Pattern, str]] | None, s: str) -> str:
+    if rules:
+        for pat, repl in rules:
+            s = pat.sub(repl, s)
+    return s
+
+
+def _cyrillic_scheme(word: str, lang: str | None, r: _Rules) -> str:
+    if lang and lang in r.schemes:
+        return r.schemes[lang]
+    for letters, guess in r.guesses:
+        if any(ch in letters for ch in word):
+            return r.schemes.get(guess, r.schemes["default"])
+    return r.schemes["default"]
+
+
+@lru_cache(maxsize=200_000)
+def _latin(token: str, lang: str | None) -> str:
+    """The token after language rules, transliteration and anyascii: lowercase, may contain non a-z."""
+    from anyascii import anyascii
+
+    r = _rules()
+    s = unicodedata.normalize("NFC", token).casefold()
+    s = _apply(r.native.get("*"), s)
+    if lang:
+        s = _apply(r.native.get(lang), s)
+    if _CYRILLIC.search(s):
+        from checker.names.translit import transliterate
+
+        s = transliterate(s, _cyrillic_scheme(s, lang, r)).lower()
+        s = _apply(r.translit.get("*"), s)
+        if lang:
+            s = _apply(r.translit.get(lang), s)
+    return anyascii(s).lower()
+
+
+@lru_cache(maxsize=200_000)
+def token_key(token: str, lang: str | None = None) -> str:
+    """Transliteration-aware phonetic key of one name token (a word).
+
+    >>> token_key("Selenskyj", "de") == token_key("Zelenskyy", "en") == token_key("Зеленський", "uk")
+    True
+    """
+    return _apply(_rules().fold, _latin(token, lang or None))
+
+
+def latin_form(token: str, lang: str | None = None) -> str:
+    """The token after language rules, transliteration and anyascii, before the fold (lowercase)."""
+    return _latin(token, lang or None)
+
+
+@lru_cache(maxsize=200_000)
+def skeleton_of_key(key: str) -> str:
+    """Consonant skeleton of a key (vowels dropped; l/r, p/f/b/v, k/g, t/d merged; h dropped)."""
+    return _apply(_rules().skeleton, key)
+
+
+@lru_cache(maxsize=200_000)
+def loose_key(key: str) -> str:
+    """A key with vowels reduced to two classes (a/o/u and e/i), for cross-script comparison."""
+    return _apply(_rules().loose, key)
+
+
+@lru_cache(maxsize=200_000)
+def stem_keys(token: str, lang: str | None = None) -> frozenset[str]:
+    """Keys of the token and of the token minus each listed case ending of ``lang`` (every length).
+
+    Two inflected forms of one name share a stem key (``Streamu`` / ``Streamem`` -> ``stream``),
+    while ``Biela`` / ``Bielan`` do not (``-n`` is not an ending).
+    """
+    r = _rules()
+    out = {token_key(f, lang) for f in _base_forms(token, lang or "")}
+    table = r.inflection.get(lang or "")
+    if table:
+        low = token.lower()
+        for n in range(1, min(r.max_ending.get(lang or "", 0), len(low) - 2) + 1):
+            stem = token[:-n]
+            for rep, ms in table.get(low[-n:], ()):
+                if rep is not None and len(stem) >= ms:
+                    out.add(token_key(stem + rep, lang))
+    out.discard("")
+    return frozenset(out)
+
+
+def skeleton(token: str, lang: str | None = None) -> str:
+    """Consonant skeleton of a token's key, for comparing transcriptions across scripts."""
+    return skeleton_of_key(token_key(token, lang))
+
+
+def tokenize(name: str) -> list[str]:
+    """Split a name into word tokens: whitespace, punctuation, hyphens between words, quotes.
+
+    Apostrophes inside a word are kept (``Farage'a``, ``O'Brien``) for :func:`base_forms`.
+    """
+    name = _HYPHEN_ENDING.sub("\u2010", name)  # protect: joined again below
+    toks = [t for t in _TOKEN_SPLIT.split(name) if t and any(ch.isalnum() for ch in t)]
+    return [t.replace("\u2010", "-") for t in toks]
+
+
+def name_key(name: str, lang: str | None = None) -> str:
+    """Space-joined token keys of a (multi-word) name."""
+    return " ".join(k for k in (token_key(t, lang) for t in tokenize(name)) if k)
+
+
+def name_skeleton(name: str, lang: str | None = None) -> str:
+    return " ".join(k for k in (skeleton(t, lang) for t in tokenize(name)) if k)
+
+
+@lru_cache(maxsize=200_000)
+def _base_forms(token: str, lang: str) -> tuple[str, ...]:
+    r = _rules()
+    table = r.inflection.get(lang)
+    out = [token]
+    if not table:
+        return tuple(out)
+    low = token.lower()
+    for n in range(min(r.max_ending.get(lang, 0), len(low) - 1), 0, -1):
+        ending = low[-n:]
+        rules = table.get(ending)
+        if not rules:
+            continue
+        stem = token[:-n]
+        usable = [(rep, ms) for rep, ms in rules if len(stem) >= ms]
+        if not usable:
+            continue
+        for rep, _ms in usable:
+            if rep is None:
+                continue
+            if rep and stem[-1:].isupper() and (len(stem) > 1 and stem.isupper()):
+                rep = rep.upper()
+            cand = stem + rep
+            if cand not in out:
+                out.append(cand)
+        break
+    return tuple(out)
+
+
+def base_forms(token: str, lang: str) -> list[str]:
+    """Candidate base (nominative) forms of an inflected name token in ``lang``.
+
+    The first element is the token itself (it may already be the base form); the others come from
+    the longest matching ending of ``inflection.tsv``:
+    ``base_forms("Selenskyjs", "de") == ["Selenskyjs", "Selenskyj"]``,
+    ``base_forms("Zełenskiego", "pl") == ["Zełenskiego", "Zełenski"]``.
+    """
+    return list(_base_forms(token, lang or ""))
+
+
+@lru_cache(maxsize=200_000)
+def base_keys(token: str, lang: str | None = None) -> tuple[str, ...]:
+    """Keys of the token and of its candidate base forms (token's own key first), deduplicated."""
+    seen: list[str] = []
+    for form in _base_forms(token, lang or ""):
+        k = token_key(form, lang)
+        if k and k not in seen:
+            seen.append(k)
+    return tuple(seen)
+
+
+def script_of(text: str) -> str:
+    """Coarse script of a string: 'Latin', 'Cyrillic', 'Greek', or 'other' (digits only: 'none')."""
+    for ch in text:
+        if ch.isalpha():
+            if _CYRILLIC.match(ch):
+                return "Cyrillic"
+            if _LATIN_LETTER.match(ch):
+                return "Latin"
+            if "\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff":
+                return "Greek"
+            return "other"
+    return "none"
+
+
+def same_entity_score(a: str, b: str, lang_a: str | None = None, lang_b: str | None = None) -> float:
+    """Similarity in [0, 1] of two names as the same entity, on their inflection-aware keys.
+
+    Tokens are compared by their best-matching base-form keys (rapidfuzz ratio); scripts that differ
+    are compared on consonant skeletons as well, since transcriptions disagree most on vowels.
+    1.0 means the keys are equal.
+    """
+    from rapidfuzz import fuzz
+
+    ta, tb = tokenize(a), tokenize(b)
+    if not ta or not tb:
+        return 0.0
+    ka = [base_keys(t, lang_a) for t in ta]
+    kb = [base_keys(t, lang_b) for t in tb]
+    cross = script_of(a) != script_of(b)
+
+    def tok_sim(x: tuple[str, ...], y: tuple[str, ...], tx: str, ty: str) -> float:
+        best = max((fuzz.ratio(p, q) for p in x for q in y), default=0.0) / 100.0
+        if cross and best < 1.0:
+            sx, sy = skeleton(tx, lang_a), skeleton(ty, lang_b)
+            if sx and sx == sy:
+                best = max(best, 0.9)
+        return best
+
+    # align the shorter name's tokens to the longer one's, in order (surname-only mentions, middle names)
+    short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    st, lt = (ta, tb) if len(ka) <= len(kb) else (tb, ta)
+    total = 0.0
+    j0 = 0
+    for i, x in enumerate(short):
+        best, best_j = 0.0, j0
+        for j in range(j0, len(long_) - (len(short) - 1 - i)):
+            s = tok_sim(x, long_[j], st[i], lt[j]) if short is ka else tok_sim(long_[j], x, lt[j], st[i])
+            if s > best:
+                best, best_j = s, j
+        total += best
+        j0 = best_j + 1
+    score = total / len(short)
+    if len(short) != len(long_):
+        score *= 0.95
+    return score

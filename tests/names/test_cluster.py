@@ -1,0 +1,100 @@
+"""Name clustering (checker.names.cluster)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from checker.names.cluster import cluster_mentions
+
+
+def _recs(rows, set_name="t"):
+    return [
+        {"mention_index": i, "set": set_name, "mention": m, "lang": lang, "type": typ}
+        for i, (m, lang, typ) in enumerate(rows)
+    ]
+
+
+ROWS = [
+    # Lech Kaczyński
+    ("Lech Kaczyński", "pl", "PER"),  # 0
+    ("Lecha Kaczyńskiego", "pl", "PER"),  # 1
+    ("Лех Качинський", "uk", "PER"),  # 2
+    ("Леха Качиньского", "ru", "PER"),  # 3
+    ("Lech Kaczynski", "en", "PER"),  # 4
+    # Jarosław Kaczyński: same surname, must stay apart
+    ("Jarosław Kaczyński", "pl", "PER"),  # 5
+    ("Jarosława Kaczyńskiego", "pl", "PER"),  # 6
+    ("Ярослав Качиньский", "ru", "PER"),  # 7
+    ("Jaroslav Kaczyński", "cs", "PER"),  # 8
+    # Zelensky and his wife
+    ("Wołodymyr Zełenski", "pl", "PER"),  # 9
+    ("Zełenskiego", "pl", "PER"),  # 10
+    ("Володимир Зеленський", "uk", "PER"),  # 11
+    ("Volodymyr Zelensky", "en", "PER"),  # 12
+    ("Volodymyrem Zelenským", "cs", "PER"),  # 13
+    ("Olena Zelenska", "en", "PER"),  # 14
+    ("Oleny Zełenskiej", "pl", "PER"),  # 15
+    # Scholz / Schulz
+    ("Olaf Scholz", "de", "PER"),  # 16
+    ("Martin Schulz", "de", "PER"),  # 17
+    ("Olafa Scholza", "pl", "PER"),  # 18
+    # near-identical names of two politicians
+    ("Adam Biela", "pl", "PER"),  # 19
+    ("Adam Bielan", "pl", "PER"),  # 20
+    ("Адам Белян", "ru", "PER"),  # 21
+    # Kyiv the place is not a person
+    ("Kijów", "pl", "LOC"),  # 22
+    ("Kijowie", "pl", "LOC"),  # 23
+    ("Putin", "en", "PER"),  # 24
+    ("Putina", "pl", "PER"),  # 25
+    ("Путиным", "ru", "PER"),  # 26
+    ("Pushkin", "en", "PER"),  # 27
+]
+
+
+def test_variants_meet_and_people_stay_apart():
+    c = cluster_mentions(_recs(ROWS), table=False)
+    assert c[0] == c[1] == c[2] == c[3] == c[4]
+    assert c[5] == c[6] == c[7] == c[8]
+    assert c[0] != c[5]
+    assert c[9] == c[10] == c[11] == c[12] == c[13]
+    assert c[14] == c[15]
+    assert c[14] != c[9]
+    assert c[16] == c[18] and c[16] != c[17]
+    assert c[20] == c[21] and c[19] != c[20]
+    assert c[22] == c[23]
+    assert c[24] == c[25] == c[26] and c[27] != c[24]
+
+
+def test_surname_alone_joins_only_an_unambiguous_full_name():
+    rows = [
+        ("Lech Kaczyński", "pl", "PER"),
+        ("Jarosław Kaczyński", "pl", "PER"),
+        ("Kaczyński", "pl", "PER"),  # ambiguous: two people of similar weight
+        ("Olaf Scholz", "de", "PER"),
+        ("Scholza", "pl", "PER"),  # unambiguous
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[2] != c[0] and c[2] != c[1]
+    assert c[4] == c[3]
+
+
+def test_types_and_sets_are_respected():
+    rows = _recs([("Jordan", "en", "LOC"), ("Jordan", "en", "PER")])
+    c = cluster_mentions(rows, table=False)
+    assert c[0] != c[1]
+    a = _recs([("Putin", "en", "PER")], "a") + _recs([("Putin", "en", "PER")], "b")
+    c = cluster_mentions(a, table=False)
+    assert len(c) == 2 and c[0] != c[1]
+
+
+def test_module_entry_point(tmp_path):
+    p = tmp_path / "m.jsonl"
+    recs = _recs(ROWS[:5])
+    p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "checker.names.cluster", str(p)], capture_output=True, check=True)
+    rows = json.loads(out.stdout)["clusters"]
+    assert [r["mention_index"] for r in rows] == list(range(5))
+    assert len({r["cluster"] for r in rows}) == 1

@@ -1,0 +1,148 @@
+"""Transliteration-aware keys and inflection base forms (checker.names.keys)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from checker.names.keys import base_forms, base_keys, name_key, same_entity_score, stem_keys, token_key
+
+ZELENSKY = [
+    ("Zelensky", "en"),
+    ("Zelenskyy", "en"),
+    ("Zelenskiy", "en"),
+    ("Selenskyj", "de"),
+    ("Zełenski", "pl"),
+    ("Zelenskyj", "cs"),
+    ("Zelenský", "cs"),
+    ("Зеленський", "uk"),
+    ("Зеленский", "ru"),
+    ("Зеленски", "bg"),
+    ("Ζελένσκι", "el"),
+]
+
+
+@pytest.mark.parametrize(("token", "lang"), ZELENSKY)
+def test_zelensky_variants_meet(token, lang):
+    assert token_key(token, lang) == token_key("Zelensky", "en")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("Zelensky", "en"), ("Zelenska", "en")),
+        (("Schulz", "de"), ("Scholz", "de")),
+        (("Putin", "en"), ("Pushkin", "en")),
+        (("Biela", "pl"), ("Bielan", "pl")),
+        (("Latvia", "en"), ("Litva", "cs")),
+    ],
+)
+def test_different_names_stay_apart(a, b):
+    assert token_key(*a) != token_key(*b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("Путин", "ru"), ("Putin", "en")),
+        (("Путін", "uk"), ("Putin", "de")),
+        (("Πούτιν", "el"), ("Putin", "en")),
+        (("Песков", "ru"), ("Pieskow", "pl")),
+        (("Хрущёв", "ru"), ("Khrushchev", "en")),
+        (("Джонсон", "ru"), ("Johnson", "en")),
+        (("Бжезинский", "ru"), ("Brzeziński", "pl")),
+        (("Лавров", "ru"), ("Ławrow", "pl")),
+        (("Сергей", "ru"), ("Siergiej", "pl")),
+        (("Евгений", "ru"), ("Jewgeni", "de")),
+        (("Киев", "ru"), ("Kiew", "de")),
+        (("Київ", "uk"), ("Kyiv", "en")),
+        (("Kiev", "en"), ("Kiew", "de")),
+        (("Dvořák", "cs"), ("Дворжак", "ru")),
+    ],
+)
+def test_cyrillic_and_greek_meet_latin(a, b):
+    assert token_key(*a) == token_key(*b)
+
+
+def test_name_key_joins_tokens():
+    assert name_key("Wołodymyr Zełenski", "pl") == name_key("Volodymyr Zelensky", "en")
+    assert name_key("Володимир Зеленський", "uk") == name_key("Volodymyr Zelenskyy", "en")
+    assert name_key("Olaf Scholz", "de") != name_key("Martin Schulz", "de")
+
+
+@pytest.mark.parametrize(
+    ("token", "lang", "base"),
+    [
+        ("Selenskyjs", "de", "Selenskyj"),
+        ("Putins", "de", "Putin"),
+        ("Ortegas", "de", "Ortega"),
+        ("Trump's", "en", "Trump"),
+        ("Trump’s", "en", "Trump"),
+        ("Zełenskiego", "pl", "Zełenski"),
+        ("Farage'a", "pl", "Farage"),
+        ("Kijowie", "pl", "Kijów"),
+        ("Putina", "pl", "Putin"),
+        ("Trumpem", "pl", "Trump"),
+        ("Donaldzie", "pl", "Donald"),
+        ("Ameryce", "pl", "Ameryka"),
+        ("Asię", "pl", "Asia"),
+        ("Selenskyjem", "cs", "Selenskyj"),
+        ("Zelenským", "cs", "Zelenský"),
+        ("Putinovi", "cs", "Putin"),
+        ("Babišem", "cs", "Babiš"),
+        ("Trumpův", "cs", "Trump"),
+        ("Merkelová", "cs", "Merkel"),
+        ("Trumpovega", "sl", "Trump"),
+        ("Trumpom", "hr", "Trump"),
+        ("Путина", "ru", "Путин"),
+        ("Зеленского", "ru", "Зеленский"),
+        ("Путиным", "ru", "Путин"),
+        ("Києві", "uk", "Київ"),
+        ("Зеленського", "uk", "Зеленський"),
+        ("Трампові", "uk", "Трамп"),
+        ("Кремълът", "bg", "Кремъл"),
+        ("потока", "bg", "поток"),
+    ],
+)
+def test_base_forms(token, lang, base):
+    forms = base_forms(token, lang)
+    assert forms[0] == token
+    assert base in forms
+
+
+def test_base_forms_keep_protected_endings():
+    # feminine adjectival surnames are base forms, not inflected masculine ones
+    assert base_forms("Zelenska", "pl") == ["Zelenska"]
+    assert base_forms("Unknownlang", "xx") == ["Unknownlang"]
+
+
+def test_inflected_keys_meet_base():
+    assert token_key("Selenskyj", "de") in base_keys("Selenskyjs", "de")
+    assert token_key("Zelensky", "en") in base_keys("Zełenskiego", "pl")
+    assert token_key("Putin", "en") in base_keys("Путина", "ru")
+    assert stem_keys("Streamu", "cs") & stem_keys("Streamem", "pl")
+    assert not stem_keys("Biela", "pl") & stem_keys("Bielan", "pl")
+
+
+def test_same_entity_score():
+    assert same_entity_score("Zełenskiego", "Zelensky", "pl", "en") >= 0.95
+    assert same_entity_score("Дональд Трамп", "Donald Trump", "ru", "en") >= 0.85
+    assert same_entity_score("Джон Маккейн", "John McCain", "ru", "en") >= 0.85
+    assert same_entity_score("Хрущёв", "Chruszczow", "ru", "pl") >= 0.8
+    assert same_entity_score("Olaf Scholz", "Martin Schulz", "de", "de") < 0.7
+    assert same_entity_score("Putin", "Pushkin", "en", "en") < 0.8
+
+
+def test_token_key_is_fast():
+    words = [f"Selenskyj{i}" for i in range(2000)]
+    t0 = time.perf_counter()
+    for w in words:
+        token_key(w, "de")
+    cold = (time.perf_counter() - t0) / len(words)
+    t0 = time.perf_counter()
+    for _ in range(5):
+        for w in words:
+            token_key(w, "de")
+    warm = (time.perf_counter() - t0) / (5 * len(words))
+    assert cold < 500e-6 and warm < 5e-6
