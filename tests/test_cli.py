@@ -26,7 +26,7 @@ def test_seed_story_findings_in_text_format(cli):
     out = proc.stdout.decode()
     assert proc.returncode == ExitCode.FINDINGS
     line = next(ln for ln in out.splitlines() if "Selenskyj" in ln)
-    assert line.startswith("seeds/coalition-of-the-willing.en.txt:25:")
+    assert line.startswith("seeds/coalition-of-the-willing.en.txt:17:222:")
     assert "NAME001" in line and "[fix: Zelensky]" in line
 
 

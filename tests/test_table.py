@@ -68,7 +68,8 @@ entities:
         ("format: checker-names/1\nentities:\n  - type: LOC\n", ":3: entity without 'id'"),
         ("format: checker-names/1\nentities: [\n", ":3: not valid YAML"),
         ("entities: []\n", ":1: missing 'format"),
-        ("format: checker-names/1\nentities:\n  - id: Q1\n    type: LOC\n    colour: red\n", ":5: entity Q1: unknown key"),
+        ("format: checker-names/1\nentities:\n  - id: Q1\n    type: LOC\n    colour: red\n",
+         ":5: entity Q1: unknown key"),
     ],
 )
 def test_malformed_tables_name_file_and_line(tmp_path, text, where):

@@ -23,6 +23,9 @@ NAME_GAP = re.compile(r"[ \u00a0]")
 SENTENCE_END = set(".!?:;\"„“”«»‚‘'()[]–—-•*#|\n\r")
 #: The longest candidate phrase, in words.
 MAX_PHRASE = 5
+#: How alike (rapidfuzz ratio of the Latin letters, 0-100) an unlisted word must be to the table form
+#: whose key it shares: Selensky / Selenskyj 94, Saluzhnyi / Zaluzhnyi 89, Jahren / Yaren 73.
+KEYED_SIMILARITY = 80
 
 
 @dataclass
@@ -88,12 +91,15 @@ class MentionFinder:
         return auto
 
     @cached_property
-    def key_index(self) -> dict[str, list[FormInfo]]:
-        """Transliteration-aware key → table meanings (full forms and person-name parts)."""
-        index: dict[str, list[FormInfo]] = {}
+    def key_index(self) -> dict[str, list[tuple[str, FormInfo]]]:
+        """Transliteration-aware key → (form, meaning) of table full forms and surnames; a given name
+        alone is too ambiguous to identify anyone."""
+        index: dict[str, list[tuple[str, FormInfo]]] = {}
         for form, infos in self.table.forms.items():
             if len(form) >= 4:
-                index.setdefault(keys.name_key(form), []).extend(infos)
+                named = [(form, i) for i in infos if i.part != "given"]
+                if named:
+                    index.setdefault(keys.name_key(form), []).extend(named)
         return index
 
     # -- table forms ------------------------------------------------------------------------------
@@ -208,18 +214,34 @@ class MentionFinder:
                 yield s + lead, s + trail
 
     def _keyed(self, mention: Mention, lang: str) -> list[FormInfo]:
-        """Table meanings reached by the key of the mention, or of one of its base forms."""
+        """Table meanings reached by the key of the mention, or of one of its base forms.
+
+        A one-word mention must also look like a table form it meets (``KEYED_SIMILARITY``), and at a
+        sentence start be about as long: the key alone joins "Being" to Beijing, German "Jahren" to Yaren.
+        """
         if len(mention.form) < 4:
             return []
-        found = self.key_index.get(mention.key)
-        if found is None and " " not in mention.form:
-            for base in keys.base_forms(mention.form, lang):
-                found = self.key_index.get(keys.name_key(base))
-                if found:
+        candidates = [mention.form] if " " in mention.form else keys.base_forms(mention.form, lang)
+        for base in candidates:
+            pairs = self.key_index.get(keys.name_key(base))
+            if pairs and (" " in base or self._looks_like(mention, base, {f for f, _ in pairs})):
+                if base != mention.form:
                     mention.form = base
                     mention.__dict__.pop("key", None)
-                    break
-        return list(found or [])
+                return [info for _, info in pairs]
+        return []
+
+    @staticmethod
+    def _looks_like(mention: Mention, base: str, forms: set[str]) -> bool:
+        from rapidfuzz import fuzz
+
+        latin = keys.latin_form(base)
+        for form in forms:
+            if mention.sentence_initial and abs(len(form) - len(base)) > 1:
+                continue
+            if fuzz.ratio(latin, keys.latin_form(form)) >= KEYED_SIMILARITY:
+                return True
+        return False
 
     def _candidates_in(self, text: str, start: int, end: int, lang: str) -> list[Mention]:
         """Mentions for a run of capitalised words not in the table: the whole run if its key meets a

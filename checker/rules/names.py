@@ -163,8 +163,10 @@ def _differ_in_ending_only(a: str, b: str) -> bool:
     return prefix >= min(len(a), len(b)) - 2
 
 
-def spellings(group: EntityGroup, lang: str) -> list[tuple[str, list[Resolved]]]:
-    """The distinct spellings of one entity in a document with their mentions, first seen first.
+def spellings(group: EntityGroup, lang: str) -> list[list[tuple[str, list[Resolved]]]]:
+    """The distinct spellings of one entity in a document with their mentions, first seen first, in
+    sets of spellings that share a key: US, USA and United States are names of one entity, not spellings
+    of one name, while Zelensky and Zelenskyy are.
 
     Case does not count (KAZINFORM = Kazinform). Listed forms the table deprecates or marks foreign are
     left out (their own rules report them), and so are given names. For a name the table does not know,
@@ -182,7 +184,12 @@ def spellings(group: EntityGroup, lang: str) -> list[tuple[str, list[Resolved]]]
         if group.entity is None:
             folded = next((k for k in out if _differ_in_ending_only(k, folded)), folded)
         out.setdefault(folded, (surface, []))[1].append(r)
-    return list(out.values())
+    if group.entity is None:
+        return [list(out.values())]
+    by_key: dict[str, list[tuple[str, list[Resolved]]]] = {}
+    for surface, rs in out.values():
+        by_key.setdefault(keys.name_key(surface), []).append((surface, rs))
+    return list(by_key.values())
 
 
 @register
@@ -212,30 +219,34 @@ class InconsistentNameForm(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         for group in ctx.entities:
-            forms = spellings(group, ctx.lang)
-            if len(forms) < 2:
-                continue
+            for forms in spellings(group, ctx.lang):
+                if len(forms) > 1:
+                    yield from self._report(ctx, group, forms)
 
-            def rank(item):
-                form, rs = item
-                status = min((STATUS_RANK[r.status] for r in rs if r.status), default=5)
-                return (status, not ctx.in_source(form), -len(rs), rs[0].mention.start)
+    def _report(self, ctx, group: EntityGroup, forms) -> Iterator[Finding]:
+        """Flag every spelling but the best: table status, then written so in the source, then the most
+        frequent, then the first."""
 
-            ordered = sorted(forms, key=rank)
-            best_form, best = ordered[0]
-            anchor = best[0]
-            line = _line_of(ctx, anchor)
-            what = "entity" if group.entity is None else group.entity.display_name(ctx.lang)
-            for form, rs in ordered[1:]:
-                for r in rs:
-                    replacement = best_form if r.mention.text == form else None
-                    yield self.finding(
-                        ctx, r.mention.start, r.mention.end,
-                        f"{r.mention.text!r} and {anchor.mention.text!r} (line {line}) name the same {what}; "
-                        "write it one way",
-                        [replacement] if replacement else [], Applicability.UNSAFE,
-                        [{"start": anchor.mention.start, "end": anchor.mention.end, "line": line,
-                          "message": f"written {anchor.mention.text!r} here"}])
+        def rank(item):
+            form, rs = item
+            status = min((STATUS_RANK[r.status] for r in rs if r.status), default=5)
+            return (status, not ctx.in_source(form), -len(rs), rs[0].mention.start)
+
+        ordered = sorted(forms, key=rank)
+        best_form, best = ordered[0]
+        anchor = best[0]
+        line = _line_of(ctx, anchor)
+        what = "entity" if group.entity is None else group.entity.display_name(ctx.lang)
+        related = [{"start": anchor.mention.start, "end": anchor.mention.end, "line": line,
+                    "message": f"written {anchor.mention.text!r} here"}]
+        for form, rs in ordered[1:]:
+            for r in rs:
+                replacement = best_form if r.mention.text == form else None
+                yield self.finding(
+                    ctx, r.mention.start, r.mention.end,
+                    f"{r.mention.text!r} and {anchor.mention.text!r} (line {line}) name the same {what}; "
+                    "write it one way",
+                    [replacement] if replacement else [], Applicability.UNSAFE, related)
 
 
 @register
