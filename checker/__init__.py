@@ -22,16 +22,18 @@ _ENGINES: dict[tuple, object] = {}
 
 def _engine(table: NameTable | None, config: Config | None):
     from .engine import Engine
+    from .names.compiled import compiled_finder
+    from .names.mentions import MentionFinder
 
     config = config or Config()
     if table is None:
         key = (tuple(config.tables), tuple(config.select), tuple(config.ignore))
         if key not in _ENGINES:
-            _ENGINES[key] = Engine(load_table(config.tables), config)
+            _ENGINES[key] = Engine(compiled_finder(config.tables), config)
         engine = _ENGINES[key]
         engine.config = config
         return engine
-    return Engine(table, config)
+    return Engine(MentionFinder(table), config)
 
 
 def check_text(

@@ -47,17 +47,18 @@ def check(paths, lang, fmt, tables, no_default_table, select, ignore, house, inc
     """
     from .documents import normalize_language, read_document
     from .engine import Engine
-    from .names.table import load_table
+    from .names.compiled import compiled_finder
     from .paths import expand, versions
 
     try:
         if lang:
             lang = normalize_language(lang)
-        table = load_table(tables, default=not no_default_table)
+        finder = compiled_finder(tables, default=not no_default_table)
     except CheckerError as err:
         _fail(err)
+    table = finder.table
     config = Config(select=list(select), ignore=list(ignore), house=house, tables=list(tables))
-    engine = Engine(table, config)
+    engine = Engine(finder, config)
     files, path_errors = expand(list(paths), include, exclude)
     results: list[FileResult] = []
     worst = ExitCode.CLEAN

@@ -52,12 +52,13 @@ class Context:
 
 
 class Engine:
-    """Holds the table, the compiled automaton and the selected rules; checks documents."""
+    """Holds the table (through its MentionFinder: ``names.compiled.compiled_finder``) and the selected
+    rules; checks documents."""
 
-    def __init__(self, table: NameTable, config: Config | None = None) -> None:
-        self.table = table
+    def __init__(self, finder: MentionFinder, config: Config | None = None) -> None:
+        self.finder = finder
+        self.table: NameTable = finder.table
         self.config = config or Config()
-        self.finder = MentionFinder(table)
         self.rules: list[Rule] = [cls() for cls in all_rules() if self.config.enabled(cls.code)]
 
     def check(self, doc: Document, source: Document | None = None) -> list[Finding]:

@@ -87,3 +87,30 @@ def test_tsv_rows_are_deprecated_forms(tmp_path):
     bad = write(tmp_path, "bad.tsv", "Kiew\tKyiv\ten\nPeking\n")
     with pytest.raises(TableError, match=r"bad.tsv:2: expected from<TAB>to<TAB>lang"):
         load_table([bad], default=False)
+
+
+def test_built_in_table_passes_the_strict_loader():
+    """The built-in table loads through a fast path that trusts it; this proves it may."""
+    import json
+
+    from checker.names.table import NameTable, _Loader, default_table_path
+
+    strict = NameTable()
+    _Loader(strict, "default.json").load(json.loads(default_table_path().read_text(encoding="utf-8")))
+    trusted = load_table()
+    assert strict.forms == trusted.forms and strict.homographs == trusted.homographs
+
+
+def test_compiled_cache_gives_the_same_table(tmp_path, monkeypatch):
+    from checker.names.compiled import compiled_finder
+
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
+    house = write(tmp_path, "house.yaml", BASE)
+    cold = compiled_finder([house])
+    assert list((tmp_path / "cache").glob("table-*.pickle"))
+    warm = compiled_finder([house])
+    assert warm.table.forms == cold.table.forms and warm.key_index == cold.key_index
+    assert warm.table.preferred(warm.table.entities["Q1899"], "de") == "Kiew"
+    house.write_text(BASE.replace("preferred: Kiew", "preferred: Kyjiw"), encoding="utf-8")
+    changed = compiled_finder([house])
+    assert changed.table.preferred(changed.table.entities["Q1899"], "de") == "Kyjiw"

@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 __all__ = [
     "token_key",
@@ -212,6 +213,36 @@ def tokenize(name: str) -> list[str]:
 def name_key(name: str, lang: str | None = None) -> str:
     """Space-joined token keys of a (multi-word) name."""
     return " ".join(k for k in (token_key(t, lang) for t in tokenize(name)) if k)
+
+
+@lru_cache(maxsize=1)
+def rules_digest() -> str:
+    """Digest of everything a key depends on: this module and the key and transliteration data."""
+    root = resources.files("checker")
+    parts = [Path(__file__).read_bytes()]
+    for folder in (("data", "names", "keys"), ("data", "translit"), ("data", "translit", "custom")):
+        d = root.joinpath(*folder)
+        for entry in sorted(d.iterdir(), key=lambda p: p.name):
+            if entry.is_file():
+                parts.append(entry.name.encode() + entry.read_bytes())
+    from .. import cache
+
+    return cache.digest(*parts)
+
+
+def name_keys(names: list[str]) -> dict[str, str]:
+    """``name_key`` of many names at once, read from the on-disk cache when the same names were keyed
+    by the same rules before (the table's forms at every start-up)."""
+    from .. import cache
+
+    names = sorted(set(names))
+    key = cache.digest(rules_digest(), "\n".join(names))
+    cached = cache.load("name-keys", key)
+    if isinstance(cached, dict) and len(cached) == len(names):
+        return cached
+    result = {n: name_key(n) for n in names}
+    cache.store("name-keys", key, result)
+    return result
 
 
 def name_skeleton(name: str, lang: str | None = None) -> str:

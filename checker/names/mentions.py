@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import keys
-from .table import FormInfo, NameTable
+from .table import FormInfo, NameTable, RawInfo
 
 #: A word: letters, with inner apostrophes or hyphens (O'Brien, Jean-Claude, Selenskyj’s).
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+|-[^\W\d_]+)*")
@@ -91,15 +91,15 @@ class MentionFinder:
         return auto
 
     @cached_property
-    def key_index(self) -> dict[str, list[tuple[str, FormInfo]]]:
+    def key_index(self) -> dict[str, list[tuple[str, RawInfo]]]:
         """Transliteration-aware key → (form, meaning) of table full forms and surnames; a given name
         alone is too ambiguous to identify anyone."""
-        index: dict[str, list[tuple[str, FormInfo]]] = {}
-        for form, infos in self.table.forms.items():
-            if len(form) >= 4:
-                named = [(form, i) for i in infos if i.part != "given"]
-                if named:
-                    index.setdefault(keys.name_key(form), []).extend(named)
+        index: dict[str, list[tuple[str, RawInfo]]] = {}
+        named = {form: [(form, i) for i in infos if i[3] != "given"]
+                 for form, infos in self.table.forms.items() if len(form) >= 4}
+        named = {form: pairs for form, pairs in named.items() if pairs}
+        for form, key in keys.name_keys(list(named)).items():
+            index.setdefault(key, []).extend(named[form])
         return index
 
     # -- table forms ------------------------------------------------------------------------------
@@ -228,7 +228,7 @@ class MentionFinder:
                 if base != mention.form:
                     mention.form = base
                     mention.__dict__.pop("key", None)
-                return [info for _, info in pairs]
+                return [self.table.info(raw) for _, raw in pairs]
         return []
 
     @staticmethod

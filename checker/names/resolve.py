@@ -86,11 +86,10 @@ def _spelling_twins(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1)
 def capitalised_noun_languages() -> frozenset[str]:
-    """Languages that capitalise every noun (``data/lang/orthography.yml``)."""
-    import yaml
-
-    text = resources.files("checker").joinpath("data", "lang", "orthography.yml").read_text(encoding="utf-8")
-    return frozenset(yaml.safe_load(text)["capitalised_nouns"])
+    """Languages that capitalise every noun (``data/lang/orthography.tsv``)."""
+    text = resources.files("checker").joinpath("data", "lang", "orthography.tsv").read_text(encoding="utf-8")
+    rows = dict(line.split("\t", 1) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(rows["capitalised_nouns"].split())
 
 
 def _merge_unlisted(groups: dict[str, EntityGroup], lang: str, source_lang: str | None,

@@ -9,10 +9,12 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import TableError
 
@@ -22,7 +24,7 @@ VALID_STATUSES = ("preferred", "house", "accepted")
 STATUS_RANK = {"preferred": 0, "house": 1, "accepted": 2, "deprecated": 3}
 
 
-@dataclass
+@dataclass(slots=True)
 class LangNames:
     """The forms of one entity in one language."""
 
@@ -46,7 +48,7 @@ class LangNames:
         return list(out.items())
 
 
-@dataclass
+@dataclass(eq=False, slots=True)
 class Entity:
     id: str
     type: str
@@ -63,8 +65,81 @@ class Entity:
         return self.id
 
 
-@dataclass(frozen=True)
-class FormInfo:
+def entity_from_raw(item: dict) -> Entity:
+    """An Entity from its table-file mapping (already validated)."""
+    ent = Entity(item["id"], item["type"], sources=list(item.get("sources", ())))
+    for lang, body in item.get("names", {}).items():
+        deprecated = {}
+        for d in body.get("deprecated", ()):
+            if isinstance(d, str):
+                deprecated[d] = ""
+            else:
+                deprecated[d["form"]] = d.get("reason", "")
+        ent.names[lang] = LangNames(body.get("preferred"), list(body.get("accepted", ())), deprecated,
+                                    dict(body.get("house", {})), body.get("surname"))
+    return ent
+
+
+def entity_to_raw(ent: Entity) -> dict:
+    """The table-file mapping of an Entity (inverse of ``entity_from_raw``)."""
+    names = {}
+    for lang, n in ent.names.items():
+        body: dict = {}
+        if n.preferred:
+            body["preferred"] = n.preferred
+        if n.accepted:
+            body["accepted"] = list(n.accepted)
+        if n.deprecated:
+            body["deprecated"] = [{"form": f, "reason": r} if r else f for f, r in n.deprecated.items()]
+        if n.house:
+            body["house"] = dict(n.house)
+        if n.surname:
+            body["surname"] = n.surname
+        names[lang] = body
+    raw = {"id": ent.id, "type": ent.type, "names": names}
+    if ent.sources:
+        raw["sources"] = list(ent.sources)
+    return raw
+
+
+class EntityStore(MutableMapping):
+    """Entities by id. Entities from the built-in table stay plain mappings until first used: start-up
+    builds only the handful a document mentions."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, Entity | dict] = {}
+
+    def __getitem__(self, key: str) -> Entity:
+        item = self._items[key]
+        if isinstance(item, dict):
+            item = self._items[key] = entity_from_raw(item)
+        return item
+
+    def __setitem__(self, key: str, value: Entity | dict) -> None:
+        self._items[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._items[key]
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key) -> bool:
+        return key in self._items
+
+    def raw(self) -> dict[str, dict]:
+        """Every entity as its table-file mapping (for the compiled-table cache)."""
+        return {k: (v if isinstance(v, dict) else entity_to_raw(v)) for k, v in self._items.items()}
+
+
+#: How the forms index stores a meaning: (entity id, lang, status, part, full form, reason).
+RawInfo = tuple[str, str, str, str, str, str]
+
+
+class FormInfo(NamedTuple):
     """What one surface form means: a form of ``entity`` in ``lang`` with a status and a part."""
 
     entity: Entity
@@ -73,9 +148,6 @@ class FormInfo:
     part: str  # full | surname | given
     full: str  # the full form this part was derived from (== form for part "full")
     reason: str = ""
-
-    def __hash__(self) -> int:
-        return hash((self.entity.id, self.lang, self.status, self.part, self.full))
 
 
 def split_person(full: str, surname: str | None) -> tuple[str | None, str | None]:
@@ -93,39 +165,45 @@ class NameTable:
     """Entities by id, layered; lookup structures are built lazily and cached."""
 
     def __init__(self) -> None:
-        self.entities: dict[str, Entity] = {}
+        self.entities = EntityStore()
         self.homographs: dict[str, set[str]] = defaultdict(set)
         self.sources: list[str] = []
 
     # -- lookup -----------------------------------------------------------------------------------
     @cached_property
-    def forms(self) -> dict[str, list[FormInfo]]:
-        """Every surface form (full names and, for people, their surname and given-name parts)."""
-        index: dict[str, list[FormInfo]] = defaultdict(list)
+    def forms(self) -> dict[str, list[RawInfo]]:
+        """Every surface form (full names and, for people, their surname and given-name parts) with its
+        meanings as plain tuples; ``lookup`` turns them into FormInfo."""
+        index: dict[str, list[RawInfo]] = defaultdict(list)
         for ent in self.entities.values():
             for lang, names in ent.names.items():
                 for form, status in names.forms():
                     reason = names.deprecated.get(form, "") if status == "deprecated" else ""
-                    index[form].append(FormInfo(ent, lang, status, "full", form, reason))
+                    index[form].append((ent.id, lang, status, "full", form, reason))
                     if ent.type == "PER":
                         given, surname = split_person(form, names.surname if form == names.preferred else None)
                         for part, value in (("surname", surname), ("given", given)):
                             if value and value != form:
-                                index[value].append(FormInfo(ent, lang, status, part, form, reason))
+                                index[value].append((ent.id, lang, status, part, form, reason))
         return dict(index)
 
     @cached_property
     def languages(self) -> frozenset[str]:
-        return frozenset(lang for ent in self.entities.values() for lang in ent.names)
+        return frozenset(info[1] for infos in self.forms.values() for info in infos)
 
     @cached_property
     def _valid(self) -> dict[str, frozenset[str]]:
         valid: dict[str, set[str]] = defaultdict(set)
         for form, infos in self.forms.items():
             for info in infos:
-                if info.status in VALID_STATUSES:
-                    valid[info.lang].add(form)
+                if info[2] in VALID_STATUSES:
+                    valid[info[1]].add(form)
         return {lang: frozenset(forms) for lang, forms in valid.items()}
+
+    def invalidate(self) -> None:
+        """Forget the derived indexes (after a layer changed the entities)."""
+        for attr in ("forms", "languages", "_valid"):
+            self.__dict__.pop(attr, None)
 
     def is_valid(self, form: str, lang: str) -> bool:
         """True when ``form`` is a preferred, house or accepted form in ``lang`` of any entity,
@@ -144,8 +222,11 @@ class NameTable:
         given, surname = split_person(full, names.surname)
         return (surname if part == "surname" else given) or full
 
+    def info(self, raw: RawInfo) -> FormInfo:
+        return FormInfo(self.entities[raw[0]], *raw[1:])
+
     def lookup(self, form: str) -> list[FormInfo]:
-        return self.forms.get(form, [])
+        return [self.info(raw) for raw in self.forms.get(form, ())]
 
 
 # -- loading --------------------------------------------------------------------------------------
@@ -349,20 +430,32 @@ def load_table_file(table: NameTable, path: str | Path) -> None:
             raise TableError(f"{name}{line}: not valid YAML/JSON: {problem}") from None
         _Loader(table, name).load(root)
     table.sources.append(name)
-    for attr in ("forms", "languages", "_valid"):
-        table.__dict__.pop(attr, None)
+    table.invalidate()
 
 
 DEFAULT_TABLE = "default.json"
 
 
+def default_table_path():
+    return resources.files("checker").joinpath("data", "names", DEFAULT_TABLE)
+
+
+def load_trusted(table: NameTable, data: dict) -> None:
+    """Load a table already validated by the strict loader (the built-in one: its test runs the strict
+    loader on it). Entities stay plain mappings until used."""
+    for item in data["entities"]:
+        table.entities[item["id"]] = item
+    for lang, forms in data.get("homographs", {}).items():
+        table.homographs[lang].update(forms)
+    table.sources.extend(data.get("sources", ()))
+
+
 def load_default_into(table: NameTable) -> None:
-    ref = resources.files("checker").joinpath("data", "names", DEFAULT_TABLE)
     try:
-        data = json.loads(ref.read_text(encoding="utf-8"))
+        data = json.loads(default_table_path().read_text(encoding="utf-8"))
     except FileNotFoundError:
         return
-    _Loader(table, f"<built-in {DEFAULT_TABLE}>").load(data)
+    load_trusted(table, data)
     table.sources.append(f"built-in:{DEFAULT_TABLE}")
 
 

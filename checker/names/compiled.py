@@ -1,0 +1,73 @@
+"""The compiled name table: the layered table with its forms index, automaton and name keys, cached
+on disk so that start-up reads one file instead of rebuilding them (about 0.3 s on every run).
+
+The cache entry is named by a digest of the checker version, the built-in table, every ``--table``
+file and the key rules, so any change rebuilds it. Nothing here changes what is found.
+"""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+from .. import cache
+from .mentions import MentionFinder
+from .table import NameTable, default_table_path, load_table
+
+_KIND = "table"
+
+
+def _digest(paths, default: bool) -> str | None:
+    from .keys import rules_digest
+
+    parts: list[bytes | str] = [rules_digest(), str(default)]
+    try:
+        if default:
+            parts.append(default_table_path().read_bytes())
+        for p in paths:
+            parts.append(str(p))
+            parts.append(Path(p).read_bytes())
+    except OSError:
+        return None  # the strict loader reports the problem
+    return cache.digest(*parts)
+
+
+def _restore(payload: dict) -> MentionFinder:
+    table = NameTable()
+    for eid, raw in payload["entities"].items():
+        table.entities[eid] = raw
+    for lang, forms in payload["homographs"].items():
+        table.homographs[lang].update(forms)
+    table.sources = list(payload["sources"])
+    table.__dict__["forms"] = payload["forms"]
+    finder = MentionFinder(table)
+    finder.__dict__["automaton"] = payload["automaton"]
+    finder.__dict__["key_index"] = payload["key_index"]
+    return finder
+
+
+def compiled_finder(paths=(), default: bool = True) -> MentionFinder:
+    """A MentionFinder (and through ``.table`` the NameTable) for the built-in table (unless ``default``
+    is False) with ``paths`` layered on top; from the cache when nothing changed."""
+    key = _digest(paths, default)
+    if key is not None:
+        path = cache.cache_dir() / f"{_KIND}-{key}.pickle"
+        if path.is_file() and not cache.disabled():
+            try:
+                with open(path, "rb") as fh:
+                    return _restore(pickle.load(fh))
+            except Exception:  # noqa: BLE001 - a partial or foreign cache file: rebuild it
+                pass
+    finder = MentionFinder(load_table(paths, default=default))
+    table = finder.table
+    payload = {
+        "entities": table.entities.raw(),
+        "homographs": {lang: sorted(forms) for lang, forms in table.homographs.items()},
+        "sources": table.sources,
+        "forms": table.forms,
+        "automaton": finder.automaton,
+        "key_index": finder.key_index,
+    }
+    if key is not None:
+        cache.store_bytes(_KIND, key, ".pickle", pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
+    return finder
