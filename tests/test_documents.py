@@ -94,3 +94,14 @@ def test_read_document_resolves_language(tmp_path, seed_text):
     doc = read_document(p)
     assert doc.lang == "en" and doc.lang_origin == "detected" and doc.newline == "\r\n"
     assert read_document(p, lang="de").lang == "de"
+
+
+def test_function_words_give_a_cheap_guess(seed_text):
+    from checker.documents import guess_language_by_function_words
+
+    assert guess_language_by_function_words(seed_text) == "en"
+    german = ("Die Koalition der Willigen will die Sicherheit der Ukraine garantieren. Bundeskanzler Friedrich "
+              "Merz reiste aus Deutschland an, und auch der Generalsekretär der Nato nahm an dem Treffen teil, "
+              "das in Paris stattfand. Es ist nicht klar, wie viele Soldaten die Länder schicken wollen.")
+    assert guess_language_by_function_words(german) == "de"
+    assert guess_language_by_function_words("Merz, Macron, Rutte, Costa") is None

@@ -96,10 +96,10 @@ def _rules() -> _Rules:
             r.guesses.append((key, value))
     for stage, lang, pat, repl, _note in _rows("orthography.tsv", 5):
         target = r.native if stage == "native" else r.translit
-        target.setdefault(lang, []).append((re.compile(pat), _sub_repl(repl)))
+        target.setdefault(lang, []).append((re.compile(pat), _sub_repl(repl), _first_chars(pat)))
     for stage, pat, repl, _note in _rows("fold.tsv", 4):
         target = {"fold": r.fold, "skeleton": r.skeleton, "loose": r.loose}[stage]
-        target.append((re.compile(pat), _sub_repl(repl)))
+        target.append((re.compile(pat), _sub_repl(repl), _first_chars(pat)))
     for lang, ending, repl, min_stem, _note in _rows("inflection.tsv", 5):
         ending = ending.lower()
         rep = None if repl == "=" else repl
@@ -111,10 +111,40 @@ def _rules() -> _Rules:
     return r
 
 
-def _apply(rules: list[tuple[re.Pattern, str]] | None, s: str) -> str:
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with, or None when that is not a small known
+    set. Lets ``_apply`` skip a rule without running it: most rules concern letters a word lacks."""
+    from re import _constants as c
+    from re import _parser
+
+    try:
+        items = list(_parser.parse(pattern))
+    except Exception:  # noqa: BLE001 - an exotic pattern: always run it
+        return None
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # anchors and look-arounds consume nothing
+        if op is c.LITERAL:
+            return frozenset(chr(av))
+        if op is c.IN:
+            chars = set()
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    chars.add(chr(iav))
+                elif iop is c.RANGE and iav[1] - iav[0] < 512:
+                    chars.update(chr(x) for x in range(iav[0], iav[1] + 1))
+                else:
+                    return None  # negated sets, categories, wide ranges
+            return frozenset(chars)
+        return None
+    return None
+
+
+def _apply(rules: list[tuple[re.Pattern, str, frozenset[str] | None]] | None, s: str) -> str:
     if rules:
-        for pat, repl in rules:
-            s = pat.sub(repl, s)
+        for pat, repl, first in rules:
+            if first is None or not first.isdisjoint(s):
+                s = pat.sub(repl, s)
     return s
 
 
@@ -210,6 +240,7 @@ def tokenize(name: str) -> list[str]:
     return [t.replace("\u2010", "-") for t in toks]
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str, lang: str | None = None) -> str:
     """Space-joined token keys of a (multi-word) name."""
     return " ".join(k for k in (token_key(t, lang) for t in tokenize(name)) if k)

@@ -8,6 +8,7 @@ form means (``FormInfo``: entity, language, status, part). An inflected table fo
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,7 +19,18 @@ from .table import FormInfo, NameTable, RawInfo
 #: A word: letters, with inner apostrophes or hyphens (O'Brien, Jean-Claude, Selenskyj’s).
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+|-[^\W\d_]+)*")
 #: What may stand between the words of one multi-word name.
-NAME_GAP = re.compile(r"[ \u00a0]")
+NAME_GAPS = " \u00a0"
+
+
+def _upper_letters() -> str:
+    """The upper- and title-case letters of the Latin, Greek, Cyrillic and Armenian blocks, as a class body."""
+    blocks = [(0x41, 0x24F), (0x370, 0x58F), (0x10A0, 0x10FF), (0x1E00, 0x1FFF)]
+    return "".join(re.escape(chr(c)) for lo, hi in blocks for c in range(lo, hi + 1)
+                   if chr(c).isupper() or chr(c).istitle())
+
+
+#: A word (as ``WORD``) that starts with a capital letter and does not continue another word.
+CAPITALISED_WORD = re.compile(r"(?<![^\W_])[" + _upper_letters() + r"][^\W\d_]*(?:['’][^\W\d_]+|-[^\W\d_]+)*")
 #: Characters after which a word starts a sentence (or a heading, caption, list item).
 SENTENCE_END = set(".!?:;\"„“”«»‚‘'()[]–—-•*#|\n\r")
 #: The longest candidate phrase, in words.
@@ -77,6 +89,8 @@ class MentionFinder:
 
     def __init__(self, table: NameTable) -> None:
         self.table = table
+        #: (word, language, at a sentence start) → (base form, table meanings) of key lookups
+        self._keyed_memo: dict[tuple[str, str, bool], tuple[str, list[RawInfo]]] = {}
 
     @cached_property
     def automaton(self):
@@ -132,23 +146,24 @@ class MentionFinder:
 
     # -- candidates -------------------------------------------------------------------------------
     def _candidates(self, text: str) -> list[tuple[int, int]]:
-        """Spans of runs of capitalised words (one space apart) that may be names."""
+        """Spans of runs of capitalised words (one space apart) that may be names; short all-capital
+        words (acronyms: US, NATO) neither start nor continue a run."""
         spans = []
         run_start = run_end = -1
         count = 0
-        for m in WORD.finditer(text):
+        for m in CAPITALISED_WORD.finditer(text):
             word = m.group(0)
-            capitalised = word[0].isupper() and not (word.isupper() and len(word) > 1 and len(word) <= 4)
-            joined = run_end >= 0 and m.start() - run_end == 1 and NAME_GAP.match(text, run_end)
-            if capitalised and joined and count < MAX_PHRASE:
+            if word.isupper() and 1 < len(word) <= 4:
+                if run_end >= 0:
+                    spans.append((run_start, run_end))
+                run_start = run_end = -1
+                continue
+            if run_end >= 0 and count < MAX_PHRASE and m.start() - run_end == 1 and text[run_end] in NAME_GAPS:
                 run_end, count = m.end(), count + 1
                 continue
             if run_end >= 0:
                 spans.append((run_start, run_end))
-                run_start = run_end = -1
-                count = 0
-            if capitalised:
-                run_start, run_end, count = m.start(), m.end(), 1
+            run_start, run_end, count = m.start(), m.end(), 1
         if run_end >= 0:
             spans.append((run_start, run_end))
         return spans
@@ -167,9 +182,12 @@ class MentionFinder:
                                     sentence_initial=starts_sentence(text, start)))
             taken_end = end
         mentions = self._join_given_names(text, mentions)
-        covered = [(m.start, m.end) for m in mentions]
+        covered = [(m.start, m.end) for m in mentions]  # sorted, not overlapping
+        starts = [s for s, _ in covered]
         for start, end in self._candidates(text):
-            for s, e in self._uncovered_words(text, start, end, covered):
+            first = max(0, bisect.bisect_right(starts, start) - 1)
+            last = bisect.bisect_left(starts, end)
+            for s, e in self._uncovered_words(text, start, end, covered[first:last]):
                 mentions.extend(self._candidates_in(text, s, e, lang))
         mentions.sort(key=lambda m: m.start)
         return mentions
@@ -195,7 +213,8 @@ class MentionFinder:
 
     @staticmethod
     def _uncovered_words(text: str, start: int, end: int, covered: list[tuple[int, int]]):
-        """Split a candidate span into the maximal sub-spans not covered by table mentions."""
+        """Split a candidate span into the maximal sub-spans not covered by table mentions
+        (``covered``: the sorted spans that may overlap it)."""
         pieces = []
         cur = start
         for s, e in covered:
@@ -221,15 +240,23 @@ class MentionFinder:
         """
         if len(mention.form) < 4:
             return []
+        memo_key = (mention.form, lang, mention.sentence_initial)
+        hit = self._keyed_memo.get(memo_key)
+        if hit is None:
+            hit = self._keyed_memo[memo_key] = self._lookup_key(mention, lang)
+        base, raws = hit
+        if raws and base != mention.form:
+            mention.form = base
+            mention.__dict__.pop("key", None)
+        return [self.table.info(raw) for raw in raws]
+
+    def _lookup_key(self, mention: Mention, lang: str) -> tuple[str, list[RawInfo]]:
         candidates = [mention.form] if " " in mention.form else keys.base_forms(mention.form, lang)
         for base in candidates:
             pairs = self.key_index.get(keys.name_key(base))
             if pairs and (" " in base or self._looks_like(mention, base, {f for f, _ in pairs})):
-                if base != mention.form:
-                    mention.form = base
-                    mention.__dict__.pop("key", None)
-                return [self.table.info(raw) for _, raw in pairs]
-        return []
+                return base, [raw for _, raw in pairs]
+        return mention.form, []
 
     @staticmethod
     def _looks_like(mention: Mention, base: str, forms: set[str]) -> bool:

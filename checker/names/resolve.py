@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from rapidfuzz import fuzz, process
+
 from .mentions import Mention
 from .table import STATUS_RANK, Entity, FormInfo, NameTable
 
@@ -70,8 +72,6 @@ def _spelling_twins(a: str, b: str) -> bool:
     """Two keys of one surname spelt two ways (mekola / mesola, pfosheim / profsheim): alike overall,
     same first letter, and not differing only in the ending (Ukraine / Ukrainian, German / Germany,
     Zelensky / Zelenska are derivations, inflections or gender pairs)."""
-    from rapidfuzz import fuzz
-
     if a[0] != b[0] or _is_gender_pair(a, b):
         return False
     prefix = 0
@@ -81,7 +81,7 @@ def _spelling_twins(a: str, b: str) -> bool:
         prefix += 1
     if prefix >= min(len(a), len(b)) - 2:
         return False
-    return fuzz.ratio(a, b) >= FUZZY_KEY_RATIO
+    return fuzz.ratio(a, b, score_cutoff=FUZZY_KEY_RATIO) > 0
 
 
 @lru_cache(maxsize=1)
@@ -114,10 +114,23 @@ def _merge_unlisted(groups: dict[str, EntityGroup], lang: str, source_lang: str 
                 and all(r.mention.position in ("single", "last") for r in g.members)
                 and not all(r.mention.sentence_initial for r in g.members)]
     surnames.sort(key=lambda k: groups[k].members[0].mention.start)
-    for i, a in enumerate(surnames):
-        for b in surnames[i + 1:]:
-            if a in groups and b in groups and _spelling_twins(a[4:], b[4:]):
-                groups[a].members.extend(groups.pop(b).members)
+    # twins share the first letter: compare within each first-letter block (rapidfuzz's C loop finds
+    # the similar keys for each key) and check the few similar pairs in full
+    blocks: dict[str, list[str]] = {}
+    for k in surnames:
+        blocks.setdefault(k[4], []).append(k)
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        bare = [k[4:] for k in block]
+        for i, a in enumerate(block):
+            if a not in groups:
+                continue
+            for _, _, j in process.extract(bare[i], bare, scorer=fuzz.ratio, score_cutoff=FUZZY_KEY_RATIO,
+                                           limit=None):
+                b = block[j]
+                if j > i and b in groups and _spelling_twins(bare[i], bare[j]):
+                    groups[a].members.extend(groups.pop(b).members)
     for g in groups.values():
         g.members.sort(key=lambda r: r.mention.start)
 

@@ -219,6 +219,8 @@ class InconsistentNameForm(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         for group in ctx.entities:
+            if len(group.members) < 2:
+                continue
             for forms in spellings(group, ctx.lang):
                 if len(forms) > 1:
                     yield from self._report(ctx, group, forms)
