@@ -477,6 +477,39 @@ def build_homographs(ents: list[Entity], extra: dict) -> dict[str, list[str]]:
     return {lg: sorted(homo[lg]) for lg in LANGS if homo[lg]}
 
 
+#: How many of each language's most frequent words are checked for a key shared with a table form.
+KEY_HOMOGRAPH_WORDS = 60000
+#: Slurs among the frequent words: not shipped in the product's data (at worst, one is reported as a
+#: spelling of a name).
+NOT_SHIPPED_WORDS = {"nigger", "niggers"}
+
+
+def add_key_homographs(ents: list[Entity], homographs: dict) -> int:
+    """Add to ``homographs[L]`` the frequent words of L that share a name key with a table form without
+    being one (German "Rabatt" meets Rabat, English "Being" meets Beijing): the rules would otherwise take
+    them for unlisted spellings of that name. Keys come from checker.names.keys, as at run time."""
+    from wordfreq import top_n_list
+
+    from checker.names.keys import name_key
+
+    forms = {f for e in ents for lg in e.names for f in e.valid(lg) | {d["form"] for d in e.names[lg]["deprecated"]}}
+    tokens = {t for f in forms for t in [f, *f.split()] if len(t) >= 4}
+    table_keys = {name_key(t) for t in tokens}
+    folded = {t.casefold() for t in tokens}
+    added = 0
+    for lg in LANGS:
+        found = set(homographs.get(lg, ()))
+        for word in top_n_list(lg, KEY_HOMOGRAPH_WORDS):
+            if len(word) < 4 or not word.isalpha() or word.casefold() in folded or word in NOT_SHIPPED_WORDS:
+                continue
+            cap = word[0].upper() + word[1:]
+            if name_key(cap) in table_keys and cap not in found:
+                found.add(cap)
+                added += 1
+        homographs[lg] = sorted(found)
+    return added
+
+
 def write_table(ents: list[Entity], homographs: dict, out: Path) -> None:
     rows = [json.dumps(e.to_json(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
             for e in sorted(ents, key=lambda e: (e.type, e.id))]
@@ -508,6 +541,7 @@ def main(argv: list[str] | None = None) -> int:
     dropped = resolve_conflicts(ents)
     extra = yaml.safe_load((SOURCES / "homographs.yaml").read_text(encoding="utf-8"))
     homographs = build_homographs(ents, extra)
+    key_homographs = add_key_homographs(ents, homographs)
     write_table(ents, homographs, args.out)
     types = defaultdict(int)
     per_lang = defaultdict(int)
@@ -518,7 +552,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {args.out} ({args.out.stat().st_size} bytes): {len(ents)} entities {dict(types)}; "
           f"{dropped} conflicting deprecated forms dropped")
     print("forms per language:", dict(sorted(per_lang.items())))
-    print("homographs per language:", {lg: len(v) for lg, v in homographs.items()})
+    print("homographs per language:", {lg: len(v) for lg, v in homographs.items()},
+          f"({key_homographs} of them frequent words that share a name key with a table form)")
     return 0
 
 

@@ -274,6 +274,11 @@ class MentionFinder:
         """Mentions for a run of capitalised words not in the table: the whole run if its key meets a
         table form ("Walerii Saluzhnyi"), else one mention per word."""
         surface = text[start:end]
+        if surface.isupper():  # a dateline or heading in capitals: GAZIANTEP is Gaziantep
+            titled = " ".join(w.capitalize() for w in surface.split(" "))
+            if titled in self.table.forms:
+                return [Mention(start, end, surface, titled, self.table.lookup(titled),
+                                sentence_initial=starts_sentence(text, start))]
         if " " in surface:
             whole = Mention(start, end, surface, surface, sentence_initial=starts_sentence(text, start))
             whole.keyed = self._keyed(whole, lang)
@@ -286,6 +291,7 @@ class MentionFinder:
             last = len(words) - 1
             position = "single" if not last else "first" if i == 0 else "last" if i == last else "inner"
             word = Mention(s, e, m.group(0), m.group(0), sentence_initial=starts_sentence(text, s), position=position)
-            word.keyed = self._keyed(word, lang)
+            if position in ("single", "last"):  # a word before another capitalised one is a given name
+                word.keyed = self._keyed(word, lang)
             out.append(word)
         return out

@@ -4,6 +4,8 @@ an unlisted spelling of a listed name."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
 
 from ..documents import known_languages
 from ..findings import Applicability, Finding
@@ -52,6 +54,39 @@ def _elsewhere(ctx, group: EntityGroup, r: Resolved, suggestion: str | None) -> 
     return "", []
 
 
+@lru_cache(maxsize=1)
+def _connectors() -> dict[str, tuple[str, ...]]:
+    """lang → words that join the words of one proper name (``data/lang/name_connectors.tsv``)."""
+    text = resources.files("checker").joinpath("data", "lang", "name_connectors.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {lang: tuple(w.replace("_", " ") for w in words.split()) for lang, words in rows}
+
+
+def inside_foreign_name(ctx, r: Resolved) -> bool:
+    """True when the mention ends a longer proper name in its own language ("Animal Welfare Board of
+    India" in German copy): the whole name is untranslated, the place in it is not the slip."""
+    before = ctx.doc.text[max(0, r.mention.start - 40):r.mention.start]
+    for lang in r.foreign_langs:
+        for conn in _connectors().get(lang, ()):
+            tail = f" {conn} " if not conn.endswith("'") else f" {conn}"
+            if before.endswith(tail):
+                head = before[: -len(tail)].rstrip()
+                word = head.split()[-1] if head.split() else ""
+                if word[:1].isupper():
+                    return True
+    return False
+
+
+def _ascii_fallback(ctx, r: Resolved) -> bool:
+    """An unlisted spelling that is a listed form without its diacritics (Diyarbakir, Erdogan): a
+    keyboard fallback, not another spelling."""
+    from anyascii import anyascii
+
+    form = r.mention.form
+    return form.isascii() and any(
+        anyascii(listed) == form for info in r.infos for listed in (info.full, info.full.split()[-1]))
+
+
 def _flagged_in_lang(ctx, r: Resolved) -> bool:
     """Listed or unlisted, the form is valid in the document's language: nothing to report."""
     return r.status in ("preferred", "house", "accepted") or ctx.table.is_valid(r.mention.form, ctx.lang)
@@ -88,6 +123,8 @@ class ForeignNameForm(Rule):
         for group in ctx.entities:
             for r in group.members:
                 if r.entity is None or not r.listed or r.status is not None or _flagged_in_lang(ctx, r):
+                    continue
+                if inside_foreign_name(ctx, r):
                     continue
                 suggestion = _suggest(ctx, r)
                 if not suggestion or suggestion == r.mention.form:
@@ -279,7 +316,7 @@ class UnlistedNameSpelling(Rule):
             if group.entity is None:
                 continue
             for r in group.members:
-                if r.listed or _flagged_in_lang(ctx, r):
+                if r.listed or _flagged_in_lang(ctx, r) or _ascii_fallback(ctx, r):
                     continue
                 if any(o.status in ("preferred", "house", "accepted") for o in group.members):
                     continue  # reported by NAME003 against the valid spelling
