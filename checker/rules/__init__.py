@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 FAMILIES = {"NAME": "names", "ART": "artefacts", "FMT": "formats", "PAIR": "source vs translation",
             "BT": "back-translation"}
 DOC_SECTIONS = ("What it flags", "Why it matters", "Example", "Fix safety", "Data")
-RULE_MODULES = ("names",)
 _CODE = re.compile(r"^(NAME|ART|FMT|PAIR|BT)\d{3}$")
 
 REGISTRY: dict[str, type[Rule]] = {}
@@ -94,9 +93,11 @@ def register(cls: type[Rule]) -> type[Rule]:
 
 
 def all_rules() -> list[type[Rule]]:
-    """Every registered rule class, by code."""
-    for module in RULE_MODULES:
-        importlib.import_module(f"{__name__}.{module}")
+    """Every registered rule class, by code (every module of this package is a rule family)."""
+    import pkgutil
+
+    for info in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{info.name}")
     return [REGISTRY[code] for code in sorted(REGISTRY)]
 
 
