@@ -40,7 +40,7 @@ MAX_PHRASE = 5
 KEYED_SIMILARITY = 80
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One name mention in one document.
 
@@ -58,10 +58,14 @@ class Mention:
     sentence_initial: bool = False
     #: where the word stands in its run of capitalised words: single | first | inner | last
     position: str = "single"
+    _key: str | None = field(default=None, repr=False, compare=False)
 
-    @cached_property
+    @property
     def key(self) -> str:
-        return keys.name_key(self.form)
+        """The transliteration-aware key of ``form`` (``keys.name_key``)."""
+        if self._key is None:
+            self._key = keys.name_key(self.form)
+        return self._key
 
     @property
     def in_table(self) -> bool:
@@ -247,7 +251,7 @@ class MentionFinder:
         base, raws = hit
         if raws and base != mention.form:
             mention.form = base
-            mention.__dict__.pop("key", None)
+            mention._key = None
         return [self.table.info(raw) for raw in raws]
 
     def _lookup_key(self, mention: Mention, lang: str) -> tuple[str, list[RawInfo]]:
