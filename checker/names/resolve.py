@@ -30,6 +30,8 @@ class Resolved:
     part: str  # full | surname | given | unknown
     reason: str = ""
     listed: bool = True  # False for an unlisted spelling reached by key
+    #: the surface is a base form plus a case ending of the source language (German "Ortegas")
+    source_inflected: bool = False
 
     @property
     def foreign_langs(self) -> list[str]:
@@ -107,7 +109,11 @@ def _merge_unlisted(groups: dict[str, EntityGroup], lang: str, source_lang: str 
             for base in keys.base_forms(form, code)[1:]:
                 target = "key:" + keys.name_key(base)
                 if target != k and target in groups and k in groups:
-                    groups[target].members.extend(groups.pop(k).members)
+                    moved = groups.pop(k).members
+                    if code != lang:
+                        for r in moved:
+                            r.source_inflected = True
+                    groups[target].members.extend(moved)
     fuzzy = lang not in capitalised_noun_languages()
     surnames = [k for k, g in groups.items()
                 if fuzzy and g.entity is None and " " not in k and len(k) - 4 >= FUZZY_MIN_KEY

@@ -208,7 +208,8 @@ def spellings(group: EntityGroup, lang: str) -> list[list[tuple[str, list[Resolv
     Case does not count (KAZINFORM = Kazinform). Listed forms the table deprecates or marks foreign are
     left out (their own rules report them), and so are given names. For a name the table does not know,
     at least one mention must stand inside a sentence (a capital there marks a name, not a sentence
-    start), and spellings that differ only in the ending are one (inflection and derivation)."""
+    start), and spellings that differ only in the ending are one (inflection and derivation), unless the
+    ending is the source language's, leaked into the translation ("Ortegas" beside "Ortega")."""
     members = [r for r in group.members
                if r.part != "given" and r.status != "deprecated"
                and (group.entity is None or r.status is not None or not r.listed)]
@@ -218,7 +219,7 @@ def spellings(group: EntityGroup, lang: str) -> list[list[tuple[str, list[Resolv
     for r in members:
         surface = _surname_level(r, lang)
         folded = surface.casefold()
-        if group.entity is None:
+        if group.entity is None and not r.source_inflected:
             folded = next((k for k in out if _differ_in_ending_only(k, folded)), folded)
         out.setdefault(folded, (surface, []))[1].append(r)
     if group.entity is None:
