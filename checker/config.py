@@ -19,6 +19,9 @@ class Config:
     house: str | None = None
     strict_house: bool = False
     tables: list[str] = field(default_factory=list)
+    # House-style quotation marks per language, as pairs of opening and closing marks: {"de": "»«›‹"}
+    # accepts only »…« and ›…‹ in German; '""' in the string accepts straight ASCII quotes (FMT rules).
+    quotes: dict[str, str] = field(default_factory=dict)
 
     def enabled(self, code: str) -> bool:
         if self.select and not any(code.startswith(s) for s in self.select):
