@@ -1,0 +1,260 @@
+"""Segmentation of copy into lines, paragraphs, sentences, clauses and words, each with its code-point span.
+
+Every segment is a ``Segment(start, end, kind)`` into the document text (end-exclusive, the same offsets as
+``Document.text``); ``seg.text(doc_text)`` slices it. Nothing here knows a language's vocabulary: sentence
+ends are told by punctuation and the next character, abbreviations by their shape (an initial, a word with
+an inner dot, a word without a vowel: U.S., z.B., Mr., Dr., dt., bzw.), so a new language needs no change.
+
+Also here: the spans of quotations („…“, “…”, "…", «…», »…«, ‘…’) and of URLs and e-mail addresses, which
+rules about language and repetition leave alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "Segment",
+    "lines",
+    "paragraphs",
+    "sentences",
+    "clauses",
+    "words",
+    "quoted_spans",
+    "url_spans",
+    "inside",
+    "Spans",
+]
+
+_LINE = re.compile(r"[^\r\n]+")
+_BLANK_LINES = re.compile(r"(?:\r\n|\n|\r)[ \t\u00a0]*(?:\r\n|\n|\r)\s*")
+#: A candidate sentence end: terminal punctuation (with closing quotes or brackets) and white space.
+_SENT_END = re.compile(r"[.!?…]+[\"'”’»«“)\]]*(?=\s+)")
+#: Clause separators inside a sentence.
+_CLAUSE_SEP = re.compile(r"\s*(?:[,;:]|\s[–—-]\s|[()])\s*")
+WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+|\b[\w-]+\.(?:com|org|net|de|ru|ua|cz|uk|eu)\b\S*")
+_VOWELS = set("aeiouyäöüáéíóúýěåøæœàèìòùâêîôûąęіїєаеёиоуыэюяAEIOUYÄÖÜ")
+
+#: Opening → closing quotation marks. ASCII " and the German/English curly pairs overlap: “ closes „ in
+#: German and opens in English, so each opener lists what may close it.
+_QUOTES = {"„": "“”\"", "“": "”“\"", "\"": "\"”“", "«": "»", "»": "«", "‚": "‘’", "‘": "’"}
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    start: int
+    end: int
+    kind: str  # line | paragraph | sentence | clause | word
+
+    def text(self, doc_text: str) -> str:
+        return doc_text[self.start:self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+def _strip(text: str, start: int, end: int, kind: str) -> Segment | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Segment(start, end, kind) if end > start else None
+
+
+def lines(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
+    """Non-blank lines (without their line break and outer white space)."""
+    if start == 0 and end is None:
+        return list(_all_lines(text))
+    return _lines(text, start, end)
+
+
+@lru_cache(maxsize=8)
+def _all_lines(text: str) -> tuple[Segment, ...]:
+    return tuple(_lines(text, 0, len(text)))
+
+
+def _lines(text: str, start: int, end: int | None) -> list[Segment]:
+    end = len(text) if end is None else end
+    out = []
+    for m in _LINE.finditer(text, start, end):
+        seg = _strip(text, m.start(), m.end(), "line")
+        if seg:
+            out.append(seg)
+    return out
+
+
+def paragraphs(text: str) -> list[Segment]:
+    """Blocks separated by one or more blank lines."""
+    out, pos = [], 0
+    for m in _BLANK_LINES.finditer(text):
+        seg = _strip(text, pos, m.start(), "paragraph")
+        if seg:
+            out.append(seg)
+        pos = m.end()
+    seg = _strip(text, pos, len(text), "paragraph")
+    if seg:
+        out.append(seg)
+    return out
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the '.' at ``dot`` ends an abbreviation or an ordinal rather than a sentence."""
+    i = dot
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
+        i -= 1
+    token = text[i:dot]
+    if not token:
+        return False
+    if token.isdigit():
+        return len(token) <= 2  # "11. Februar", "3. Liga": ordinals; "in 2023." ends a sentence
+    if "." in token:
+        return True  # U.S., z.B., e.g.
+    if len(token) == 1:
+        return token.isalpha()  # an initial: "Donald J. Trump"
+    return len(token) <= 4 and not (_VOWELS & set(token))  # Mr, Dr, St, Jr, Nr, dt, bzw, vgl
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
+    """Sentences (the whole text's are computed once and cached)."""
+    if start == 0 and end is None:
+        return list(_all_sentences(text))
+    return _sentences(text, start, end)
+
+
+@lru_cache(maxsize=8)
+def _all_sentences(text: str) -> tuple[Segment, ...]:
+    return tuple(_sentences(text, 0, None))
+
+
+def _sentences(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
+    """Sentences: each line is split after . ! ? … (with closing quotes) followed by white space and a
+    capital letter, digit or opening quote, except after an abbreviation or a short ordinal."""
+    out: list[Segment] = []
+    for line in lines(text, start, end):
+        pos = line.start
+        for m in _SENT_END.finditer(text, line.start, line.end):
+            nxt = m.end()
+            while nxt < line.end and text[nxt].isspace():
+                nxt += 1
+            if nxt >= line.end:
+                break
+            ch = text[nxt]
+            if not (ch.isupper() or ch.isdigit() or ch in "\"„“«»‚‘(["):
+                continue
+            if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
+                continue
+            seg = _strip(text, pos, m.end(), "sentence")
+            if seg:
+                out.append(seg)
+            pos = m.end()
+        seg = _strip(text, pos, line.end, "sentence")
+        if seg:
+            out.append(seg)
+    return out
+
+
+def clauses(text: str, seg: Segment) -> list[Segment]:
+    """The parts of a sentence between commas, semicolons, colons, dashes and brackets."""
+    out, pos = [], seg.start
+    for m in _CLAUSE_SEP.finditer(text, seg.start, seg.end):
+        if m.start() > pos and text[m.start() - 1].isdigit() and m.group().strip() == "," \
+                and m.end() < seg.end and text[m.end()].isdigit():
+            continue  # 8,5 million: a decimal comma
+        part = _strip(text, pos, m.start(), "clause")
+        if part:
+            out.append(part)
+        pos = m.end()
+    part = _strip(text, pos, seg.end, "clause")
+    if part:
+        out.append(part)
+    return out
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> Iterator[Segment]:
+    """Words (letters with inner apostrophes, dots or hyphens) between ``start`` and ``end``."""
+    for m in WORD.finditer(text, start, len(text) if end is None else end):
+        yield Segment(m.start(), m.end(), "word")
+
+
+class Spans:
+    """A sorted set of disjoint spans with a fast 'does this overlap' test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.spans[i - 1][1] > start
+
+    def covers(self, start: int, end: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_right(self.starts, start)
+        return i > 0 and self.spans[i - 1][0] <= start and self.spans[i - 1][1] >= end
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+
+_QUOTE_CHAR = re.compile("[" + "".join(_QUOTES) + "]")
+
+
+@lru_cache(maxsize=64)
+def quoted_spans(text: str) -> Spans:
+    """Spans of quotations, marks included. A quotation does not run past its line; an opening mark
+    without its closing mark on the same line quotes nothing."""
+    out: list[tuple[int, int]] = []
+    for line in lines(text):
+        pos = line.start
+        while True:
+            m = _QUOTE_CHAR.search(text, pos, line.end)
+            if m is None:
+                break
+            i, ch = m.start(), m.group(0)
+            pos = i + 1
+            if ch in "‘\"" and i > line.start and text[i - 1].isalnum():
+                continue  # an apostrophe or a closing mark
+            closers = _QUOTES[ch]
+            j = min((k for k in (text.find(c, i + 1, line.end) for c in closers) if k >= 0), default=-1)
+            if j >= 0:
+                out.append((i, j + 1))
+                pos = j + 1
+    return Spans(out)
+
+
+_URL_START = re.compile(r"(?:https?://|www\.)\S+")
+_URL_ANCHOR = re.compile(r"@|\.(?:com|org|net|de|ru|ua|cz|uk|eu)\b")
+
+
+@lru_cache(maxsize=64)
+def url_spans(text: str) -> Spans:
+    """Spans of URLs, web addresses (example.com/...) and e-mail addresses."""
+    out = [m.span() for m in _URL_START.finditer(text)]
+    for m in _URL_ANCHOR.finditer(text):  # expand around an '@' or a top-level domain
+        a = m.start()
+        while a > 0 and (text[a - 1].isalnum() or text[a - 1] in "._+-"):
+            a -= 1
+        b = m.end()
+        while b < len(text) and not text[b].isspace() and text[b] not in "\"'”’)]>,;":
+            b += 1
+        if a < m.start() and (m.group(0) != "@" or "." in text[m.end():b]):
+            out.append((a, b))
+    out.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in out:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return Spans(merged)
+
+
+def inside(spans: Spans, start: int, end: int) -> bool:
+    return spans.covers(start, end)
