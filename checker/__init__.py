@@ -27,7 +27,7 @@ def _engine(table: NameTable | None, config: Config | None):
 
     config = config or Config()
     if table is None:
-        key = (tuple(config.tables), tuple(config.select), tuple(config.ignore))
+        key = (tuple(config.tables), tuple(config.select), tuple(config.extend_select), tuple(config.ignore))
         if key not in _ENGINES:
             _ENGINES[key] = Engine(compiled_finder(config.tables), config)
         engine = _ENGINES[key]

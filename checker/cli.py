@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -25,41 +26,115 @@ def cli() -> None:
     inconsistent spellings, translation artefacts."""
 
 
+def _codes(values) -> list[str]:
+    """Codes from repeatable, comma-separated options (``--select NAME001,NAME003``)."""
+    return [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
+
+
+def _settings(paths, config_file, isolated, **cli) -> Config:
+    """The run's Config: built-in defaults < the configuration file < command-line options."""
+    from .configfile import find_config, load_config
+
+    if isolated:
+        config = Config()
+    else:
+        found = config_file or find_config(next((p for p in paths if p != "-"), None))
+        config = load_config(found) if found else Config()
+    if cli["select"]:
+        config.select = cli["select"]
+    config.extend_select += cli["extend_select"]
+    config.ignore += cli["ignore"]
+    config.tables += list(cli["tables"])
+    config.include = list(cli["include"]) or config.include
+    config.exclude = list(cli["exclude"]) or config.exclude
+    config.house = cli["house"] or config.house
+    config.no_default_table = cli["no_default_table"] or config.no_default_table
+    return config
+
+
+class _Linter:
+    """One document through the pipeline with the run's settings: directives blanked, engine, per-file
+    ignores, configured severities, directives applied."""
+
+    def __init__(self, engine, config: Config) -> None:
+        self.engine, self.config = engine, config
+
+    def __call__(self, doc, source=None) -> tuple[list, int]:
+        import dataclasses
+
+        from .configfile import severity_for
+        from .findings import Severity
+        from .suppress import Suppressions, apply
+
+        sup = Suppressions(doc.text)
+        checked = dataclasses.replace(doc, text=sup.mask(doc.text), _lines=None) if sup else doc
+        findings = [f for f in self.engine.check(checked, source) if self.config.enabled_for(f.code, doc.path)]
+        for f in findings:
+            if level := severity_for(self.config, f.code):
+                f.severity = Severity(level)
+            if sup:
+                f.match = doc.text[f.start:f.end]
+        return apply(findings, sup)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--lang", "lang", metavar="CODE",
               help="Language of the copy (default: from story.<lang>.txt, else detected).")
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help="Output format.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write the report here, not stdout.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per code instead of the findings.")
 @click.option("--table", "tables", multiple=True, metavar="FILE",
               help="Name table (YAML/JSON, or from<TAB>to<TAB>lang TSV) layered on the built-in one; repeatable.")
 @click.option("--no-default-table", is_flag=True, help="Do not load the built-in name table.")
-@click.option("--select", multiple=True, metavar="CODE", help="Only these rule codes or prefixes (NAME, NAME001).")
-@click.option("--ignore", multiple=True, metavar="CODE", help="Skip these rule codes or prefixes.")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (NAME, NAME001).")
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Add codes to the selection.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes.")
 @click.option("--house", metavar="STYLE", help="House style whose name forms win (ap, reuters, ...).")
 @click.option("--include", multiple=True, metavar="GLOB", help="Files to take from folders (default *.txt, *.md).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Files to skip.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Configuration file (default: the nearest checker.toml or pyproject.toml [tool.checker]).")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomic; encoding, BOM, line endings kept).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--baseline", type=click.Path(dir_okay=False),
+              help="Baseline file: written when missing, else its findings are not reported.")
+@click.option("--write-baseline", is_flag=True, help="(Re)write the --baseline file from this run.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-def check(paths, lang, fmt, tables, no_default_table, select, ignore, house, include, exclude, exit_zero):
+def check(paths, lang, fmt, output_file, statistics, tables, no_default_table, select, extend_select, ignore, house,
+          include, exclude, config_file, isolated, fix, unsafe_fixes, diff, baseline, write_baseline, exit_zero):
     """Check copy files, folders or - (stdin) and report findings.
 
     Exit status: 0 clean, 1 findings, 2 usage, 3 unreadable input, 4 config, 5 table, 6 language.
     """
-    from .documents import normalize_language, read_document
+    from . import baseline as baselines
+    from .configfile import lang_for
+    from .documents import language_from_filename, normalize_language, read_document
     from .engine import Engine
     from .names.compiled import compiled_finder
     from .paths import expand, versions
 
+    if write_baseline and not baseline:
+        raise click.UsageError("--write-baseline needs --baseline FILE")
+    if unsafe_fixes and not (fix or diff):
+        fix = True
     try:
+        config = _settings(paths, config_file, isolated, select=_codes(select), extend_select=_codes(extend_select),
+                           ignore=_codes(ignore), tables=tables, include=include, exclude=exclude, house=house,
+                           no_default_table=no_default_table)
         if lang:
             lang = normalize_language(lang)
-        finder = compiled_finder(tables, default=not no_default_table)
+        finder = compiled_finder(config.tables, default=not config.no_default_table)
+        known = baselines.load(baseline) if baseline and not write_baseline and Path(baseline).exists() else None
     except CheckerError as err:
         _fail(err)
     table = finder.table
-    config = Config(select=list(select), ignore=list(ignore), house=house, tables=list(tables))
     engine = Engine(finder, config)
-    files, path_errors = expand(list(paths), include, exclude)
+    lint = _Linter(engine, config)
+    files, path_errors = expand(list(paths), config.include, config.exclude)
     results: list[FileResult] = []
     worst = ExitCode.CLEAN
     for err in path_errors:
@@ -67,32 +142,103 @@ def check(paths, lang, fmt, tables, no_default_table, select, ignore, house, inc
         results.append(FileResult(path=str(err).split(": ")[0], error=str(err), error_code=int(err.exit_code)))
         worst = max(worst, err.exit_code)
     docs = {}
+    raw: dict[str, bytes] = {}
     for path in files:
         try:
-            data = sys.stdin.buffer.read() if path == "-" else None
-            docs[path] = read_document("<stdin>" if path == "-" else path, lang, data)
+            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes() if fix else None
+            if data is not None:
+                raw[path] = data
+            forced = lang or lang_for(config, path)
+            if not forced and config.default_lang and path != "-" and language_from_filename(path) is None:
+                forced = config.default_lang
+            docs[path] = read_document("<stdin>" if path == "-" else path, forced, data)
+        except OSError as err:
+            err = InputError(f"{path}: cannot read ({err.strerror or err})")
+            click.echo(f"checker: error: {err}", err=True)
+            results.append(FileResult(path=path, error=str(err), error_code=int(err.exit_code)))
+            worst = max(worst, err.exit_code)
         except (InputError, LanguageError) as err:
             click.echo(f"checker: error: {err}", err=True)
             results.append(FileResult(path=path, error=str(err), error_code=int(err.exit_code)))
             worst = max(worst, err.exit_code)
     siblings = versions([p for p in files if p in docs])
     uncovered: set[str] = set()
-    found_any = False
+    diffs: list[str] = []
     for path, doc in docs.items():
         if doc.lang not in table.languages and doc.lang not in uncovered:
             uncovered.add(doc.lang)
             click.echo(f"checker: notice: the name table has no {doc.lang} forms; "
                        f"checking {doc.path} with the rules that apply to any language", err=True)
         source = next((docs[s] for s in siblings.get(path, []) if s in docs), None)
-        findings = engine.check(doc, source)
-        found_any = found_any or bool(findings)
-        results.append(FileResult(path=doc.path, lang=doc.lang, lang_origin=doc.lang_origin, findings=findings))
+        findings, hidden = lint(doc, source)
+        applied = 0
+        if fix or diff:
+            findings, applied, hidden = _fix(doc, source, lint, findings, hidden, unsafe_fixes, diff, raw.get(path),
+                                             diffs)
+        results.append(FileResult(path=doc.path, lang=doc.lang, lang_origin=doc.lang_origin, findings=findings,
+                                  text=doc.text, fixed=0 if diff else applied, suppressed=hidden))
     order = {p: i for i, p in enumerate(list(paths) + files)}
-    results.sort(key=lambda r: order.get(r.path, len(order)))
-    render(fmt, results, sys.stdout)
+    results.sort(key=lambda r: order.get("-" if r.path == "<stdin>" else r.path, len(order)))
+    if baseline and (write_baseline or known is None):
+        n = baselines.write(baseline, results)
+        click.echo(f"checker: wrote {n} finding{'s' * (n != 1)} to the baseline {baseline}", err=True)
+        sys.exit(int(worst))
+    if known is not None:
+        baselines.apply(baseline, results, known)
+    if diff:
+        sys.stdout.write("".join(diffs))
+        sys.exit(int(worst if worst != ExitCode.CLEAN else ExitCode.FINDINGS if diffs and not exit_zero else 0))
+    if fix and "-" in docs:  # stdin: the fixed text goes to stdout, like a filter
+        sys.stdout.write(docs["-"].text)
+        sys.exit(int(worst))
+    _report("statistics" if statistics else fmt, results, output_file)
     if worst != ExitCode.CLEAN:
         sys.exit(int(worst))
+    found_any = any(r.findings for r in results)
     sys.exit(int(ExitCode.FINDINGS if found_any and not exit_zero else ExitCode.CLEAN))
+
+
+def _fix(doc, source, lint, findings, hidden, unsafe, diff_only, original, diffs):
+    """Fix one document (write it unless ``diff_only``); returns (remaining findings, edits applied, hidden)."""
+    import dataclasses
+    import difflib
+
+    from .fix import encode, fix_text, write_atomic
+
+    state = {"hidden": hidden}
+
+    def relint(text):
+        if text == doc.text:
+            return findings
+        found, state["hidden"] = lint(dataclasses.replace(doc, text=text, _lines=None), source)
+        return found
+
+    new, applied, remaining = fix_text(doc.text, relint, unsafe, doc.newline)
+    if new == doc.text:
+        return remaining, 0, state["hidden"]
+    if diff_only:
+        for line in difflib.unified_diff(doc.text.splitlines(keepends=True), new.splitlines(keepends=True),
+                                         fromfile=f"a/{doc.path}", tofile=f"b/{doc.path}"):
+            diffs.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+        return findings, applied, hidden
+    if doc.path != "<stdin>":
+        write_atomic(doc.path, encode(new, doc.encoding, doc.bom, original))
+    doc.text = new
+    doc._lines = None
+    return remaining, applied, state["hidden"]
+
+
+def _report(fmt: str, results: list[FileResult], output_file: str | None) -> None:
+    if output_file is None:
+        render(fmt, results, sys.stdout)
+        return
+    import io
+
+    from .fix import write_atomic
+
+    buf = io.StringIO()
+    render(fmt, results, buf)
+    write_atomic(output_file, buf.getvalue().encode("utf-8"))
 
 
 @cli.group()
@@ -126,12 +272,22 @@ def cluster_cmd(file, fmt, tables):
 
 
 @cli.command("rules")
-def rules_cmd():
-    """List the rules: code, name, family, fix availability, summary."""
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_cmd(fmt):
+    """List the rules: code, name, family, fix availability, status, summary."""
     from .rules import all_rules
 
-    for rule in all_rules():
-        click.echo(f"{rule.code:8} {rule.name:26} {rule.family():22} fix:{rule.fix:9} {rule.summary()}")
+    rows = [{"code": r.code, "name": r.name, "family": r.family(), "fix": r.fix, "status": r.status,
+             "severity": r.severity.value, "summary": r.summary()} for r in all_rules()]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    cols = ("code", "name", "family", "fix", "status")
+    width = {c: max(len(c), *(len(r[c]) for r in rows)) for c in cols}
+    click.echo("  ".join(c.upper().ljust(width[c]) for c in cols) + "  SUMMARY")
+    for r in rows:
+        click.echo("  ".join(r[c].ljust(width[c]) for c in cols) + "  " + r["summary"])
+    click.echo("\nfix: always / sometimes (see `checker explain CODE`, Fix safety) / none")
 
 
 @cli.command("explain")
@@ -149,6 +305,48 @@ def explain_cmd(code):
     for title, body in sections.items():
         if title != "summary":
             click.echo(f"{title}:\n" + "\n".join("    " + ln for ln in body.splitlines()) + "\n")
+
+
+@cli.group("table")
+def table_group() -> None:
+    """Work with name tables."""
+
+
+@table_group.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--from", "kind", type=click.Choice(["vale", "prh", "codespell"]),
+              help="Format of FILE (default: told from its content).")
+@click.option("--lang", "lang", default="en", show_default=True, metavar="CODE",
+              help="Language of the forms (none of these formats says).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the table here, not stdout.")
+def table_import_cmd(file, kind, lang, output):
+    """Turn a Vale substitution style, a textlint prh.yml or a codespell dictionary into a checker name
+    table (docs/name-table.md); what cannot be mapped is listed on stderr."""
+    from .documents import normalize_language
+    from .fix import write_atomic
+    from .table_import import dump, import_file, to_table
+
+    try:
+        lang = normalize_language(lang)
+        imported = import_file(file, kind)
+    except CheckerError as err:
+        _fail(err)
+    table = to_table(imported, lang, Path(file).name)
+    n_forms = sum(len(e["names"][lang].get("deprecated", [])) + len(e["names"][lang].get("accepted", []))
+                  for e in table["entities"])
+    header = [f"checker-names/1 table imported from {Path(file).name} by `checker table import` ({lang})",
+              f"{len(table['entities'])} entities, {n_forms} forms; {len(imported.skipped)} entries not mapped"]
+    text = dump(table, header)
+    if output:
+        write_atomic(output, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    for line in imported.notes:
+        click.echo(f"checker: note: {line}", err=True)
+    for line in imported.skipped:
+        click.echo(f"checker: not mapped: {line}", err=True)
+    click.echo(f"checker: imported {n_forms} forms of {len(table['entities'])} entities; "
+               f"{len(imported.skipped)} entries not mapped", err=True)
 
 
 def main() -> None:

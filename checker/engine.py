@@ -7,7 +7,7 @@ from functools import cached_property
 
 from .config import Config
 from .documents import Document
-from .findings import Finding
+from .findings import Finding, assign_fingerprints
 from .names.mentions import Mention, MentionFinder
 from .names.resolve import EntityGroup, resolve
 from .names.table import NameTable
@@ -78,4 +78,5 @@ class Engine:
                 f.end_line, f.end_column = doc.lines.position(f.end)
                 findings.append(f)
         findings.sort(key=Finding.sort_key)
+        assign_fingerprints(findings, doc.text)
         return findings

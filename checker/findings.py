@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -55,11 +57,49 @@ class Finding:
     related: list[dict] = field(default_factory=list)
     path: str = ""
     match: str = ""
+    #: set by ``assign_fingerprints`` (the engine does it for every document); see ``fingerprint``.
+    stable_id: str = field(default="", repr=False, compare=False)
 
     def fingerprint(self) -> str:
-        """Stable across unrelated edits: code, matched text and suggestions; not offsets, not line numbers."""
-        h = hashlib.sha256("\0".join([self.code, self.match, *self.suggestions]).encode()).hexdigest()
-        return h[:16]
+        """Stable across unrelated edits: code, matched text, a normalised window of words around the match and
+        the occurrence index among identical ones (``assign_fingerprints``); never offsets or line numbers.
+        Without a text to look at (a Finding built by hand) it falls back to code and matched text."""
+        if self.stable_id:
+            return self.stable_id
+        return _digest(self.code, self.match, "", 0)
 
     def sort_key(self) -> tuple:
         return (self.path, self.start, self.end, self.code)
+
+
+#: Words on each side of the match that make the context of a fingerprint.
+CONTEXT_WORDS = 3
+_WORDS = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def _digest(code: str, match: str, context: str, occurrence: int) -> str:
+    key = "\0".join([code, " ".join(match.split()), context, str(occurrence)])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def context_window(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> str:
+    """The ``words`` words before and after ``text[start:end]`` within its line (a news paragraph),
+    case-folded and joined by single spaces: whitespace, punctuation and other paragraphs do not move it."""
+    lo = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start), start - 40 * words)
+    hi = min((i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0), default=len(text))
+    hi = min(hi, end + 40 * words)
+    before = _WORDS.findall(text[lo + 1 if lo >= 0 else 0:start])[-words:] if words else []
+    after = _WORDS.findall(text[end:hi])[:words] if words else []
+    return " ".join(before).casefold() + " | " + " ".join(after).casefold()
+
+
+def assign_fingerprints(findings: Iterable[Finding], text: str) -> None:
+    """Give each finding of one document its stable fingerprint: code + matched text + context window +
+    occurrence index among findings with the same three (so two identical sentences still differ)."""
+    seen: dict[tuple[str, str, str], int] = {}
+    for f in sorted(findings, key=lambda f: (f.start, f.end, f.code)):
+        ctx = context_window(text, f.start, f.end)
+        key = (f.code, f.match, ctx)
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        f.stable_id = _digest(f.code, f.match, ctx, n)
