@@ -94,7 +94,7 @@ class MentionFinder:
     def __init__(self, table: NameTable) -> None:
         self.table = table
         #: (word, language, at a sentence start) → (base form, table meanings) of key lookups
-        self._keyed_memo: dict[tuple[str, str, bool], tuple[str, list[RawInfo]]] = {}
+        self._keyed_memo: dict[tuple[str, str, bool], tuple[str, list[FormInfo]]] = {}
 
     @cached_property
     def automaton(self):
@@ -247,12 +247,13 @@ class MentionFinder:
         memo_key = (mention.form, lang, mention.sentence_initial)
         hit = self._keyed_memo.get(memo_key)
         if hit is None:
-            hit = self._keyed_memo[memo_key] = self._lookup_key(mention, lang)
-        base, raws = hit
-        if raws and base != mention.form:
+            base, raws = self._lookup_key(mention, lang)
+            hit = self._keyed_memo[memo_key] = (base, [self.table.info(raw) for raw in raws])
+        base, infos = hit
+        if infos and base != mention.form:
             mention.form = base
             mention._key = None
-        return [self.table.info(raw) for raw in raws]
+        return list(infos)
 
     def _lookup_key(self, mention: Mention, lang: str) -> tuple[str, list[RawInfo]]:
         candidates = [mention.form] if " " in mention.form else keys.base_forms(mention.form, lang)
@@ -275,27 +276,29 @@ class MentionFinder:
         return False
 
     def _candidates_in(self, text: str, start: int, end: int, lang: str) -> list[Mention]:
-        """Mentions for a run of capitalised words not in the table: the whole run if its key meets a
-        table form ("Walerii Saluzhnyi"), else one mention per word."""
+        """Mentions for a run of capitalised words not in the table: one per word, the last (or only) one
+        looked up by key; when that meets a person, the whole run is tried as a full name ("Walerii
+        Saluzhnyi") and kept as one mention if its key meets a full form."""
         surface = text[start:end]
         if surface.isupper():  # a dateline or heading in capitals: GAZIANTEP is Gaziantep
             titled = " ".join(w.capitalize() for w in surface.split(" "))
             if titled in self.table.forms:
                 return [Mention(start, end, surface, titled, self.table.lookup(titled),
                                 sentence_initial=starts_sentence(text, start))]
-        if " " in surface:
-            whole = Mention(start, end, surface, surface, sentence_initial=starts_sentence(text, start))
+        words = [(start + m.start(), start + m.end(), m.group(0)) for m in WORD.finditer(surface)]
+        if not words:
+            return []
+        out = []
+        last = len(words) - 1
+        initial = starts_sentence(text, start)
+        for i, (s, e, w) in enumerate(words):
+            position = "single" if not last else "first" if i == 0 else "last" if i == last else "inner"
+            out.append(Mention(s, e, w, w, sentence_initial=initial if i == 0 else False, position=position))
+        tail = out[-1]
+        tail.keyed = self._keyed(tail, lang)  # a word before another capitalised one is a given name
+        if last and tail.keyed and any(i.entity.type == "PER" for i in tail.keyed):
+            whole = Mention(start, end, surface, surface, sentence_initial=initial)
             whole.keyed = self._keyed(whole, lang)
             if whole.keyed:
                 return [whole]
-        out = []
-        words = list(WORD.finditer(surface))
-        for i, m in enumerate(words):
-            s, e = start + m.start(), start + m.end()
-            last = len(words) - 1
-            position = "single" if not last else "first" if i == 0 else "last" if i == last else "inner"
-            word = Mention(s, e, m.group(0), m.group(0), sentence_initial=starts_sentence(text, s), position=position)
-            if position in ("single", "last"):  # a word before another capitalised one is a given name
-                word.keyed = self._keyed(word, lang)
-            out.append(word)
         return out

@@ -202,7 +202,7 @@ class NameTable:
 
     def invalidate(self) -> None:
         """Forget the derived indexes (after a layer changed the entities)."""
-        for attr in ("forms", "languages", "_valid"):
+        for attr in ("forms", "languages", "_valid", "_lookups"):
             self.__dict__.pop(attr, None)
 
     def is_valid(self, form: str, lang: str) -> bool:
@@ -226,7 +226,12 @@ class NameTable:
         return FormInfo(self.entities[raw[0]], *raw[1:])
 
     def lookup(self, form: str) -> list[FormInfo]:
-        return [self.info(raw) for raw in self.forms.get(form, ())]
+        """The meanings of ``form`` (a shared list: do not change it)."""
+        cache = self.__dict__.setdefault("_lookups", {})
+        found = cache.get(form)
+        if found is None:
+            found = cache[form] = [self.info(raw) for raw in self.forms.get(form, ())]
+        return found
 
 
 # -- loading --------------------------------------------------------------------------------------
