@@ -19,7 +19,7 @@ from .mentions import Mention
 from .table import STATUS_RANK, Entity, FormInfo, NameTable
 
 
-@dataclass
+@dataclass(slots=True)
 class Resolved:
     """A mention with its entity and its standing in the document's language."""
 
@@ -141,6 +141,20 @@ def _merge_unlisted(groups: dict[str, EntityGroup], lang: str, source_lang: str 
         g.members.sort(key=lambda r: r.mention.start)
 
 
+def _resolve_form(infos: list[FormInfo], votes: Counter, lang: str, listed: bool) -> tuple:
+    """(entity id, its meanings, status in ``lang``, part, reason) for one form's table meanings."""
+    by_entity: dict[str, list[FormInfo]] = defaultdict(list)
+    for info in infos:
+        by_entity[info.entity.id].append(info)
+    eid = min(by_entity, key=lambda e: _entity_rank(e, by_entity[e], votes, lang))
+    chosen = by_entity[eid]
+    own = _best([i for i in chosen if i.lang == lang])
+    status = own.status if own and listed else None
+    part = own.part if own else chosen[0].part
+    reason = own.reason if own and own.status == "deprecated" else ""
+    return eid, chosen, status, part, reason
+
+
 def resolve(mentions: list[Mention], table: NameTable, lang: str, source_lang: str | None = None,
             source_words: frozenset[str] = frozenset()) -> list[EntityGroup]:
     """Entity groups of one document, ordered by first mention. ``source_lang`` and ``source_words``
@@ -151,25 +165,26 @@ def resolve(mentions: list[Mention], table: NameTable, lang: str, source_lang: s
         for eid in {i.entity.id for i in (m.infos or m.keyed)}:
             votes[eid] += 1
     groups: dict[str, EntityGroup] = {}
+    meaning: dict[tuple[str, bool], tuple] = {}  # (form, listed) → resolution, fixed within a document
     for m in mentions:
         listed = bool(m.infos)
         infos = m.infos or m.keyed
         if not infos:
             key = "key:" + m.key
-            groups.setdefault(key, EntityGroup(key, None)).members.append(
-                Resolved(m, None, [], None, "unknown", listed=False))
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = EntityGroup(key, None)
+            group.members.append(Resolved(m, None, [], None, "unknown", listed=False))
             continue
-        by_entity: dict[str, list[FormInfo]] = defaultdict(list)
-        for info in infos:
-            by_entity[info.entity.id].append(info)
-
-        eid = min(by_entity, key=lambda e: _entity_rank(e, by_entity[e], votes, lang))
-        chosen = by_entity[eid]
-        own = _best([i for i in chosen if i.lang == lang])
-        status = own.status if own and listed else None
-        part = own.part if own else chosen[0].part
-        reason = own.reason if own and own.status == "deprecated" else ""
-        group = groups.setdefault("id:" + eid, EntityGroup("id:" + eid, chosen[0].entity))
+        # a given name joined to its surname keeps only that person's meanings: the key says which
+        memo = (m.form, listed, len(infos), infos[0].entity.id, infos[-1].entity.id)
+        hit = meaning.get(memo)
+        if hit is None:
+            hit = meaning[memo] = _resolve_form(infos, votes, lang, listed)
+        eid, chosen, status, part, reason = hit
+        group = groups.get("id:" + eid)
+        if group is None:
+            group = groups["id:" + eid] = EntityGroup("id:" + eid, chosen[0].entity)
         group.members.append(Resolved(m, chosen[0].entity, chosen, status, part, reason, listed))
     _merge_unlisted(groups, lang, source_lang, source_words)
     return sorted(groups.values(), key=lambda g: g.members[0].mention.start)
