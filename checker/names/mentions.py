@@ -149,28 +149,28 @@ class MentionFinder:
         return any(base_last in keys.base_forms(last, code) for code in sorted(langs))
 
     # -- candidates -------------------------------------------------------------------------------
-    def _candidates(self, text: str) -> list[tuple[int, int]]:
-        """Spans of runs of capitalised words (one space apart) that may be names; short all-capital
-        words (acronyms: US, NATO) neither start nor continue a run."""
-        spans = []
-        run_start = run_end = -1
-        count = 0
+    def _candidates(self, text: str) -> list[list[tuple[int, int, str]]]:
+        """Runs of capitalised words (one space apart) that may be names, as (start, end, word) lists;
+        short all-capital words (acronyms: US, NATO) neither start nor continue a run."""
+        runs: list[list[tuple[int, int, str]]] = []
+        run: list[tuple[int, int, str]] = []
         for m in CAPITALISED_WORD.finditer(text):
             word = m.group(0)
+            start = m.start()
             if word.isupper() and 1 < len(word) <= 4:
-                if run_end >= 0:
-                    spans.append((run_start, run_end))
-                run_start = run_end = -1
+                if run:
+                    runs.append(run)
+                    run = []
                 continue
-            if run_end >= 0 and count < MAX_PHRASE and m.start() - run_end == 1 and text[run_end] in NAME_GAPS:
-                run_end, count = m.end(), count + 1
+            if run and len(run) < MAX_PHRASE and start - run[-1][1] == 1 and text[start - 1] in NAME_GAPS:
+                run.append((start, m.end(), word))
                 continue
-            if run_end >= 0:
-                spans.append((run_start, run_end))
-            run_start, run_end, count = m.start(), m.end(), 1
-        if run_end >= 0:
-            spans.append((run_start, run_end))
-        return spans
+            if run:
+                runs.append(run)
+            run = [(start, m.end(), word)]
+        if run:
+            runs.append(run)
+        return runs
 
     def find(self, text: str, lang: str) -> list[Mention]:
         """All mentions in ``text`` (a document in ``lang``), in text order, not overlapping."""
@@ -186,13 +186,20 @@ class MentionFinder:
                                     sentence_initial=starts_sentence(text, start)))
             taken_end = end
         mentions = self._join_given_names(text, mentions)
-        covered = [(m.start, m.end) for m in mentions]  # sorted, not overlapping
-        starts = [s for s, _ in covered]
-        for start, end in self._candidates(text):
-            first = max(0, bisect.bisect_right(starts, start) - 1)
-            last = bisect.bisect_left(starts, end)
-            for s, e in self._uncovered_words(text, start, end, covered[first:last]):
-                mentions.extend(self._candidates_in(text, s, e, lang))
+        starts = [m.start for m in mentions]  # sorted, not overlapping
+        ends = [m.end for m in mentions]
+        for run in self._candidates(text):
+            part: list[tuple[int, int, str]] = []
+            for word in run:  # table mentions cover whole words: they split a run
+                i = bisect.bisect_right(starts, word[0]) - 1
+                if i >= 0 and ends[i] > word[0]:
+                    if part:
+                        mentions.extend(self._candidates_in(text, part, lang))
+                    part = []
+                else:
+                    part.append(word)
+            if part:
+                mentions.extend(self._candidates_in(text, part, lang))
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -214,27 +221,6 @@ class MentionFinder:
             if m.infos:
                 out.append(m)
         return out
-
-    @staticmethod
-    def _uncovered_words(text: str, start: int, end: int, covered: list[tuple[int, int]]):
-        """Split a candidate span into the maximal sub-spans not covered by table mentions
-        (``covered``: the sorted spans that may overlap it)."""
-        pieces = []
-        cur = start
-        for s, e in covered:
-            if e <= start or s >= end:
-                continue
-            if s > cur:
-                pieces.append((cur, s))
-            cur = max(cur, e)
-        if cur < end:
-            pieces.append((cur, end))
-        for s, e in pieces:
-            chunk = text[s:e]
-            lead = len(chunk) - len(chunk.lstrip())
-            trail = len(chunk.rstrip())
-            if trail > lead:
-                yield s + lead, s + trail
 
     def _keyed(self, mention: Mention, lang: str) -> list[FormInfo]:
         """Table meanings reached by the key of the mention, or of one of its base forms.
@@ -275,25 +261,21 @@ class MentionFinder:
                 return True
         return False
 
-    def _candidates_in(self, text: str, start: int, end: int, lang: str) -> list[Mention]:
+    def _candidates_in(self, text: str, words: list[tuple[int, int, str]], lang: str) -> list[Mention]:
         """Mentions for a run of capitalised words not in the table: one per word, the last (or only) one
         looked up by key; when that meets a person, the whole run is tried as a full name ("Walerii
         Saluzhnyi") and kept as one mention if its key meets a full form."""
+        start, end = words[0][0], words[-1][1]
         surface = text[start:end]
+        initial = starts_sentence(text, start)
         if surface.isupper():  # a dateline or heading in capitals: GAZIANTEP is Gaziantep
             titled = " ".join(w.capitalize() for w in surface.split(" "))
             if titled in self.table.forms:
-                return [Mention(start, end, surface, titled, self.table.lookup(titled),
-                                sentence_initial=starts_sentence(text, start))]
-        words = [(start + m.start(), start + m.end(), m.group(0)) for m in WORD.finditer(surface)]
-        if not words:
-            return []
-        out = []
+                return [Mention(start, end, surface, titled, self.table.lookup(titled), sentence_initial=initial)]
         last = len(words) - 1
-        initial = starts_sentence(text, start)
-        for i, (s, e, w) in enumerate(words):
-            position = "single" if not last else "first" if i == 0 else "last" if i == last else "inner"
-            out.append(Mention(s, e, w, w, sentence_initial=initial if i == 0 else False, position=position))
+        out = [Mention(s, e, w, w, sentence_initial=initial and i == 0,
+                       position="single" if not last else "first" if i == 0 else "last" if i == last else "inner")
+               for i, (s, e, w) in enumerate(words)]
         tail = out[-1]
         tail.keyed = self._keyed(tail, lang)  # a word before another capitalised one is a given name
         if last and tail.keyed and any(i.entity.type == "PER" for i in tail.keyed):
