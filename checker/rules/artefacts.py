@@ -302,9 +302,13 @@ def _norm_line(s: str) -> str:
 
 
 @lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def _sentence_words(text: str) -> list[list[str]]:
-    """The lower-cased words of each sentence of ``segments.sentences(text)``."""
-    low = text.lower() if len(text.lower()) == len(text) else text
+    """The lower-cased words of each sentence of ``segments.sentences(text)`` (cached: two passes of
+    ART003 read them)."""
+    low = text.lower()
+    if len(low) != len(text):  # a few letters lower-case to two characters: keep offsets true
+        low = text
     return [_LOWER_WORDS.findall(low, s.start, s.end) for s in segments.sentences(text)]
 
 
