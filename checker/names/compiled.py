@@ -40,6 +40,8 @@ def _restore(payload: dict) -> MentionFinder:
         table.homographs[lang].update(forms)
     table.sources = list(payload["sources"])
     table.__dict__["forms"] = payload["forms"]
+    table.__dict__["_valid"] = {lang: frozenset(forms) for lang, forms in payload["valid"].items()}
+    table.__dict__["languages"] = frozenset(payload["languages"])
     finder = MentionFinder(table)
     finder.__dict__["automaton"] = payload["automaton"]
     finder.__dict__["key_index"] = payload["key_index"]
@@ -65,6 +67,8 @@ def compiled_finder(paths=(), default: bool = True) -> MentionFinder:
         "homographs": {lang: sorted(forms) for lang, forms in table.homographs.items()},
         "sources": table.sources,
         "forms": table.forms,
+        "valid": {lang: sorted(forms) for lang, forms in table._valid.items()},
+        "languages": sorted(table.languages),
         "automaton": finder.automaton,
         "key_index": finder.key_index,
     }

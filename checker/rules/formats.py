@@ -9,28 +9,44 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib import resources
 
-import yaml
-
 from ..findings import Applicability, Edit, Finding
 from . import Rule, register
 from .names import language_name
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DIGIT = re.compile(r"\d")
+
+
+def _has_digits(text: str) -> bool:
+    return _DIGIT.search(text) is not None
 
 
 @cache
+def _all_fmt_data() -> dict[str, dict]:
+    """Every ``data/formats/<lang>.yml``, parsed once and then read back from the on-disk cache (JSON,
+    named by a digest of the files), so start-up neither imports nor runs the YAML parser."""
+    from .. import cache
+
+    folder = resources.files("checker").joinpath("data", "formats")
+    files = sorted((p.name, p.read_bytes()) for p in folder.iterdir() if p.name.endswith(".yml"))
+    key = cache.digest(*(name.encode() + b"\0" + data for name, data in files))
+    data = cache.load("formats", key)
+    if isinstance(data, dict) and len(data) == len(files):
+        return data
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = {name[:-4]: yaml.load(raw.decode("utf-8"), Loader=loader) for name, raw in files}
+    cache.store("formats", key, data)
+    return data
+
+
 def fmt_data(lang: str) -> dict | None:
     """The conventions of ``lang`` (``data/formats/<lang>.yml``), or None for a language without a file."""
-    path = resources.files("checker").joinpath("data", "formats", f"{lang}.yml")
-    if not path.is_file():
-        return None
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    return _all_fmt_data().get(lang)
 
 
-@lru_cache(maxsize=1)
 def format_languages() -> tuple[str, ...]:
-    folder = resources.files("checker").joinpath("data", "formats")
-    return tuple(sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".yml")))
+    return tuple(sorted(_all_fmt_data()))
 
 
 def _alt(words) -> str:
@@ -178,6 +194,8 @@ class ForeignNumericDate(Rule):
     name = "foreign-numeric-date"
 
     def check(self, ctx) -> Iterator[Finding]:
+        if not _has_digits(ctx.doc.text):
+            return  # every date, time, number and amount has a digit
         data = fmt_data(ctx.lang)
         if data is None:
             return
@@ -261,6 +279,8 @@ class ForeignWrittenDate(Rule):
     name = "foreign-date-order"
 
     def check(self, ctx) -> Iterator[Finding]:
+        if not _has_digits(ctx.doc.text):
+            return  # every date, time, number and amount has a digit
         if fmt_data(ctx.lang) is None:
             return
         day_dot, month_first = _written_date_patterns(ctx.lang)
@@ -327,6 +347,8 @@ class OrdinalDayDate(Rule):
     fix = "sometimes"
 
     def check(self, ctx) -> Iterator[Finding]:
+        if not _has_digits(ctx.doc.text):
+            return  # every date, time, number and amount has a digit
         bare, with_month = _ordinal_patterns(ctx.lang)
         text = ctx.doc.text
         for m in _scan(with_month, text):
@@ -433,6 +455,8 @@ class ForeignNumberFormat(Rule):
     fix = "sometimes"
 
     def check(self, ctx) -> Iterator[Finding]:
+        if not _has_digits(ctx.doc.text):
+            return  # every date, time, number and amount has a digit
         data = fmt_data(ctx.lang)
         if data is None:
             return
@@ -518,6 +542,8 @@ class ForeignCurrencyFormat(Rule):
     name = "foreign-currency-format"
 
     def check(self, ctx) -> Iterator[Finding]:
+        if not _has_digits(ctx.doc.text):
+            return  # every date, time, number and amount has a digit
         data = fmt_data(ctx.lang)
         if data is None:
             return
@@ -576,6 +602,8 @@ class ForeignTimeFormat(Rule):
     name = "foreign-time-format"
 
     def check(self, ctx) -> Iterator[Finding]:
+        if not _has_digits(ctx.doc.text):
+            return  # every date, time, number and amount has a digit
         data = fmt_data(ctx.lang)
         if data is None:
             return
