@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .errors import InputError, LanguageError
+from .errors import CheckerError, InputError, LanguageError
 
 #: langdetect's best guess must reach this probability, else we ask for ``--lang``.
 LANGUAGE_CONFIDENCE_FLOOR = 0.80
@@ -198,6 +198,25 @@ def detect_language(text: str, path: str = "<text>") -> str:
         raise LanguageError(f"{path}: cannot tell the language{best}; name it with --lang or story.<lang>.txt")
     lang = guesses[0].lang.split("-")[0]
     return {"zh-cn": "zh", "zh-tw": "zh"}.get(lang, lang)
+
+
+def read_text_file(path: str | Path, error: type[CheckerError], what: str = "file") -> str:
+    """The UTF-8 text of a table, mention list or other side file; ``error`` (with the path, and the line
+    for bad UTF-8) when it is missing, unreadable or not UTF-8."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise error(f"{name}: no such {what}") from None
+    except IsADirectoryError:
+        raise error(f"{name}: is a directory, not a {what}") from None
+    except OSError as err:
+        raise error(f"{name}: cannot read ({err.strerror or err})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise error(f"{name}:{line}: not UTF-8 (byte 0x{data[err.start]:02x}); save the {what} as UTF-8") from None
 
 
 def read_document(path: str | Path, lang: str | None = None, data: bytes | None = None) -> Document:

@@ -114,3 +114,12 @@ def test_compiled_cache_gives_the_same_table(tmp_path, monkeypatch):
     house.write_text(BASE.replace("preferred: Kiew", "preferred: Kyjiw"), encoding="utf-8")
     changed = compiled_finder([house])
     assert changed.table.preferred(changed.table.entities["Q1899"], "de") == "Kyjiw"
+
+
+def test_unreadable_table_files_name_file_and_line(tmp_path):
+    bad = tmp_path / "latin1.yaml"
+    bad.write_bytes("format: checker-names/1\n# Zürich\n".encode("latin-1"))
+    for path, words in ((bad, f"{bad}:2: not UTF-8"), (tmp_path / "none.yaml", "no such table file"),
+                        (tmp_path, "is a directory")):
+        with pytest.raises(TableError, match=words):
+            load_table([path], default=False)

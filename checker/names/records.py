@@ -5,20 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..documents import read_text_file
 from ..errors import InputError
 
 
 def read_mentions(path: str | Path) -> list[dict]:
     """Records of a JSON-lines file; an InputError names file:line for a malformed line."""
     name = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except UnicodeDecodeError as err:
-        raise InputError(f"{name}: invalid UTF-8 at byte {err.start}") from None
-    except OSError as err:
-        raise InputError(f"{name}: cannot read ({err.strerror or err})") from None
+    text = read_text_file(path, InputError, "mention file")
     records = []
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():

@@ -412,15 +412,10 @@ def load_table_file(table: NameTable, path: str | Path) -> None:
     """Layer one table file (YAML, JSON or TSV) onto ``table``."""
     import yaml
 
+    from ..documents import read_text_file
+
     name = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise TableError(f"{name}: no such table file") from None
-    except UnicodeDecodeError as err:
-        raise TableError(f"{name}: not UTF-8 (byte offset {err.start})") from None
-    except OSError as err:
-        raise TableError(f"{name}: cannot read ({err.strerror or err})") from None
+    text = read_text_file(path, TableError, "table file")
     if not text.strip():
         raise TableError(f"{name}: empty table file")
     if name.endswith((".tsv", ".tab")):
