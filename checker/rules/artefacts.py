@@ -233,10 +233,13 @@ class UntranslatedSegment(Rule):
         own = ctx.lang
         src_lang = ctx.source.lang if ctx.source is not None else None
         unquoted = _unquoted_lower(text)
+        foreign_vocab = _foreign_vocabulary(own)
         for sent in segments.sentences(text):
             words = _LOWER_WORDS.findall(unquoted, sent.start, sent.end)
             if len(words) < UNTRANSLATED_MIN_WORDS:
                 continue
+            if len(foreign_vocab.intersection(words)) < UNTRANSLATED_MIN_FOREIGN:
+                continue  # the common case, decided in C: too few words of any other language
             counts: dict[str, int] = {}
             distinct: dict[str, set[str]] = {}
             own_hits = 0
@@ -264,6 +267,12 @@ class UntranslatedSegment(Rule):
             yield self.finding(ctx, sent.start, sent.end,
                                f"this sentence is in {_language_name(lang)}, not {_language_name(own)}{where}: "
                                "left untranslated", [], Applicability.DISPLAY)
+
+
+@lru_cache(maxsize=16)
+def _foreign_vocabulary(own: str) -> frozenset[str]:
+    """The function words of languages other than ``own`` that are not also ``own``'s."""
+    return frozenset(w for w, langs in _word_languages().items() if own not in langs)
 
 
 @lru_cache(maxsize=1)
