@@ -1,7 +1,6 @@
 """Facts of the built default name table (checker/data/names/default.json), read with plain json."""
 
 import json
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -30,10 +29,8 @@ def find(table, lang, form):
     return [e for e in table["entities"] if form in valid(e, lang)]
 
 
-def test_format_and_load_time():
-    t = time.perf_counter()
+def test_format():
     data = json.loads(TABLE.read_text(encoding="utf-8"))
-    assert time.perf_counter() - t < 0.15
     assert data["format"] == "checker-names/1"
 
 
