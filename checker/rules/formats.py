@@ -168,8 +168,23 @@ def _layouts(m: re.Match) -> list[tuple[str, int, int]]:
     return out
 
 
+class _DigitRule(Rule):
+    """A rule about something written with digits (dates, times, numbers, amounts): it runs only on text
+    with a digit in a language with format data, and gets that data."""
+
+    def check(self, ctx) -> Iterator[Finding]:
+        if not _has_digits(ctx.doc.text):
+            return
+        data = fmt_data(ctx.lang)
+        if data is not None:
+            yield from self.check_digits(ctx, data)
+
+    def check_digits(self, ctx, data: dict) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
 @register
-class ForeignNumericDate(Rule):
+class ForeignNumericDate(_DigitRule):
     """A numeric date in a layout that the document's language does not use.
 
     What it flags:
@@ -193,12 +208,7 @@ class ForeignNumericDate(Rule):
     code = "FMT001"
     name = "foreign-numeric-date"
 
-    def check(self, ctx) -> Iterator[Finding]:
-        if not _has_digits(ctx.doc.text):
-            return  # every date, time, number and amount has a digit
-        data = fmt_data(ctx.lang)
-        if data is None:
-            return
+    def check_digits(self, ctx, data: dict) -> Iterator[Finding]:
         native = set(data["dates"]["numeric"])
         src = _source_lang(ctx)
         text = ctx.doc.text
@@ -256,7 +266,7 @@ def _written_date_patterns(lang: str) -> tuple[re.Pattern | None, re.Pattern | N
 
 
 @register
-class ForeignWrittenDate(Rule):
+class ForeignWrittenDate(_DigitRule):
     """A date with a written month in another language's order or punctuation.
 
     What it flags:
@@ -278,11 +288,7 @@ class ForeignWrittenDate(Rule):
     code = "FMT002"
     name = "foreign-date-order"
 
-    def check(self, ctx) -> Iterator[Finding]:
-        if not _has_digits(ctx.doc.text):
-            return  # every date, time, number and amount has a digit
-        if fmt_data(ctx.lang) is None:
-            return
+    def check_digits(self, ctx, data: dict) -> Iterator[Finding]:
         day_dot, month_first = _written_date_patterns(ctx.lang)
         lang = language_name(ctx.lang)
         src = _source_lang(ctx)
@@ -320,7 +326,7 @@ def _ordinal_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
 
 
 @register
-class OrdinalDayDate(Rule):
+class OrdinalDayDate(_DigitRule):
     """A day of the month written as an ordinal ("on the 9th", "February 11th").
 
     What it flags:
@@ -346,9 +352,7 @@ class OrdinalDayDate(Rule):
     languages = frozenset({"en"})
     fix = "sometimes"
 
-    def check(self, ctx) -> Iterator[Finding]:
-        if not _has_digits(ctx.doc.text):
-            return  # every date, time, number and amount has a digit
+    def check_digits(self, ctx, data: dict) -> Iterator[Finding]:
         bare, with_month = _ordinal_patterns(ctx.lang)
         text = ctx.doc.text
         for m in _scan(with_month, text):
@@ -428,7 +432,7 @@ _NUMBER_WORDS = {
 
 
 @register
-class ForeignNumberFormat(Rule):
+class ForeignNumberFormat(_DigitRule):
     """A number written with another language's separators or abbreviations.
 
     What it flags:
@@ -454,12 +458,7 @@ class ForeignNumberFormat(Rule):
     name = "foreign-number-format"
     fix = "sometimes"
 
-    def check(self, ctx) -> Iterator[Finding]:
-        if not _has_digits(ctx.doc.text):
-            return  # every date, time, number and amount has a digit
-        data = fmt_data(ctx.lang)
-        if data is None:
-            return
+    def check_digits(self, ctx, data: dict) -> Iterator[Finding]:
         dec, grp = data["numbers"]["decimal"], data["numbers"]["group"]
         grp_out = "," if grp == "," else ("." if grp == "." else "\u00a0")
         lang, src = language_name(ctx.lang), _source_lang(ctx)
@@ -519,7 +518,7 @@ def _currency_patterns(lang: str) -> tuple[re.Pattern, re.Pattern | None]:
 
 
 @register
-class ForeignCurrencyFormat(Rule):
+class ForeignCurrencyFormat(_DigitRule):
     """An amount with its currency placed or named as another language does it.
 
     What it flags:
@@ -541,12 +540,7 @@ class ForeignCurrencyFormat(Rule):
     code = "FMT005"
     name = "foreign-currency-format"
 
-    def check(self, ctx) -> Iterator[Finding]:
-        if not _has_digits(ctx.doc.text):
-            return  # every date, time, number and amount has a digit
-        data = fmt_data(ctx.lang)
-        if data is None:
-            return
+    def check_digits(self, ctx, data: dict) -> Iterator[Finding]:
         order, words = _currency_patterns(ctx.lang)
         lang, pattern = language_name(ctx.lang), data["currency"]["pattern"]
         where = "before" if data["currency"]["symbol_first"] else "after"
@@ -578,7 +572,7 @@ _TIME_24 = re.compile(r"(?<![\w.:])(\d\d?)[:.](\d\d)(?![\d])(?![ \u00a0]?(?:a\.m
 
 
 @register
-class ForeignTimeFormat(Rule):
+class ForeignTimeFormat(_DigitRule):
     """A clock time in another language's convention, or one whose a.m./p.m. contradicts the source.
 
     What it flags:
@@ -601,12 +595,7 @@ class ForeignTimeFormat(Rule):
     code = "FMT006"
     name = "foreign-time-format"
 
-    def check(self, ctx) -> Iterator[Finding]:
-        if not _has_digits(ctx.doc.text):
-            return  # every date, time, number and amount has a digit
-        data = fmt_data(ctx.lang)
-        if data is None:
-            return
+    def check_digits(self, ctx, data: dict) -> Iterator[Finding]:
         lang, text = language_name(ctx.lang), ctx.doc.text
         src_times: dict[tuple[int, str], int] = {}
         src_data = fmt_data(ctx.source.lang or "") if ctx.source is not None else None
