@@ -173,31 +173,37 @@ def guess_language_by_function_words(text: str) -> str | None:
     return best if hits >= FUNCTION_WORD_MIN_HITS and hits >= FUNCTION_WORD_MARGIN * second else None
 
 
+def langdetect_best(text: str) -> tuple[str, float]:
+    """langdetect's best guess for ``text`` as (ISO 639-1 code, probability), seeded so the same text
+    always gets the same answer; ("", 0.0) when it has none. Its profiles load on first use (0.5 s)."""
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    try:
+        best = detect_langs(text)[0]
+    except (LangDetectException, IndexError):
+        return "", 0.0
+    return best.lang.split("-")[0], best.prob
+
+
 def detect_language(text: str, path: str = "<text>") -> str:
-    """The language of ``text``: a confident function-word guess, else langdetect (seeded, so
-    deterministic; its profiles take half a second to load, so it is the fallback).
+    """The language of ``text``: a confident function-word guess, else langdetect (the fallback, as
+    its profiles take half a second to load).
 
     Raises LanguageError when langdetect's best guess is below ``LANGUAGE_CONFIDENCE_FLOOR``.
     """
     quick = guess_language_by_function_words(text)
     if quick is not None:
         return quick
-    from langdetect import DetectorFactory, detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
-
-    DetectorFactory.seed = 0
     sample = text[:DETECTION_SAMPLE]
-    guesses = []
+    lang, prob = "", 0.0
     if sum(1 for w in re.findall(r"[^\W\d_]{2,}", sample) if w.islower()) >= MIN_DETECTION_WORDS:
-        try:
-            guesses = detect_langs(sample)
-        except LangDetectException:
-            guesses = []
-    if not guesses or guesses[0].prob < LANGUAGE_CONFIDENCE_FLOOR:
-        best = f" (best guess {guesses[0].lang} at {guesses[0].prob:.2f})" if guesses else ""
+        lang, prob = langdetect_best(sample)
+    if not lang or prob < LANGUAGE_CONFIDENCE_FLOOR:
+        best = f" (best guess {lang} at {prob:.2f})" if lang else ""
         raise LanguageError(f"{path}: cannot tell the language{best}; name it with --lang or story.<lang>.txt")
-    lang = guesses[0].lang.split("-")[0]
-    return {"zh-cn": "zh", "zh-tw": "zh"}.get(lang, lang)
+    return lang
 
 
 def read_text_file(path: str | Path, error: type[CheckerError], what: str = "file") -> str:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .. import segments
-from ..documents import known_languages
+from ..documents import known_languages, langdetect_best
 from ..findings import Applicability, Finding
 from ..names import keys
 from . import Rule, register
@@ -176,18 +176,6 @@ def _main_script(text: str) -> str:
     return max(counts, key=counts.get) if counts else "Latin"
 
 
-def _langdetect(text: str) -> tuple[str, float]:
-    from langdetect import DetectorFactory, detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
-
-    DetectorFactory.seed = 0
-    try:
-        best = detect_langs(text)[0]
-    except (LangDetectException, IndexError):
-        return "", 0.0
-    return best.lang.split("-")[0], best.prob
-
-
 @register
 class UntranslatedSegment(Rule):
     """A sentence, clause or word left in another language.
@@ -260,7 +248,7 @@ class UntranslatedSegment(Rule):
             if counts[foreign] >= UNTRANSLATED_DECISIVE and own_hits == 0:
                 lang, prob = foreign, 1.0  # a clear case: no need to load langdetect's profiles
             else:
-                lang, prob = _langdetect(unquoted[sent.start:sent.end])
+                lang, prob = langdetect_best(unquoted[sent.start:sent.end])
             if lang == own or prob < UNTRANSLATED_CONFIDENCE or (lang != foreign and lang != src_lang):
                 continue
             where = " (as in the source)" if ctx.source is not None and lang == src_lang else ""
