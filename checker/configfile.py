@@ -35,7 +35,6 @@ from pathlib import Path, PurePath
 from .config import Config
 from .errors import ConfigError
 
-CONFIG_NAMES = ("checker.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
 _LIST_KEYS = ("select", "extend-select", "ignore", "include", "exclude")
 _CODE = re.compile(r"^[A-Z]+\d{0,3}$")

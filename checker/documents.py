@@ -137,10 +137,10 @@ def language_from_filename(path: str) -> str | None:
 @lru_cache(maxsize=1)
 def _function_words() -> dict[str, str]:
     """word → language, for words that are frequent in exactly one language (``data/lang/function_words.tsv``)."""
-    data = resources.files("checker").joinpath("data", "lang", "function_words.tsv").read_text(encoding="utf-8")
+    from .datafiles import tsv_rows
+
     owners: dict[str, set[str]] = {}
-    for line in data.splitlines()[2:]:
-        code, words = line.split("\t")
+    for code, words in tsv_rows("lang", "function_words.tsv"):
         for w in words.split():
             owners.setdefault(w, set()).add(code)
     return {w: next(iter(codes)) for w, codes in owners.items() if len(codes) == 1}

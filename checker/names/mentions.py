@@ -68,10 +68,6 @@ class Mention:
         return self._key
 
     @property
-    def in_table(self) -> bool:
-        return bool(self.infos)
-
-    @property
     def inflected(self) -> bool:
         return self.text != self.form
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz, process
 
+from ..datafiles import tsv_rows
 from .mentions import Mention
 from .table import STATUS_RANK, Entity, FormInfo, NameTable
 
@@ -89,8 +89,7 @@ def _spelling_twins(a: str, b: str) -> bool:
 @lru_cache(maxsize=1)
 def capitalised_noun_languages() -> frozenset[str]:
     """Languages that capitalise every noun (``data/lang/orthography.tsv``)."""
-    text = resources.files("checker").joinpath("data", "lang", "orthography.tsv").read_text(encoding="utf-8")
-    rows = dict(line.split("\t", 1) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    rows = dict(tsv_rows("lang", "orthography.tsv"))
     return frozenset(rows["capitalised_nouns"].split())
 
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .. import segments
+from ..datafiles import tsv_rows
 from ..documents import known_languages, langdetect_best
 from ..findings import Applicability, Finding
 from ..names import keys
@@ -19,18 +20,6 @@ from . import Rule, register
 
 def _language_name(code: str | None) -> str:
     return known_languages().get(code or "", code or "another language")
-
-
-def _data_rows(*parts: str) -> list[list[str]]:
-    """Rows of a TSV data file: comments (#), blank lines and a ``lang`` header skipped."""
-    path = resources.files("checker").joinpath("data", *parts)
-    if not path.is_file():
-        return []
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#") and not line.startswith("lang\t"):
-            rows.append(line.split("\t"))
-    return rows
 
 
 def _paragraph_around(text: str, start: int, end: int) -> str:
@@ -53,7 +42,7 @@ def _calques(target: str) -> tuple[re.Pattern | None, list[tuple[str, list[str],
         if not name.endswith(f"-{target}.tsv"):
             continue
         src = name.split("-")[0]
-        for row in _data_rows("calques", name):
+        for row in tsv_rows("calques", name):
             pattern, alts, right, _source, note = (row + [""] * 5)[:5]
             words = [w for w in right.split("|") if w != "quote"] if right else []
             right_re = re.compile("|".join(words)) if words else None
@@ -276,7 +265,7 @@ def _foreign_vocabulary(own: str) -> frozenset[str]:
 def _word_languages() -> dict[str, frozenset[str]]:
     """word → the languages whose most frequent words include it (``data/lang/function_words.tsv``)."""
     out: dict[str, set[str]] = {}
-    for row in _data_rows("lang", "function_words.tsv"):
+    for row in tsv_rows("lang", "function_words.tsv"):
         if len(row) == 2:
             for w in row[1].split():
                 out.setdefault(w, set()).add(row[0])
@@ -299,7 +288,7 @@ DUP_LINE_WINDOW = 3
 
 @lru_cache(maxsize=16)
 def _boilerplate(lang: str) -> re.Pattern | None:
-    pats = [row[1] for row in _data_rows("lang", "boilerplate.tsv") if len(row) > 1 and row[0] in ("*", lang)]
+    pats = [row[1] for row in tsv_rows("lang", "boilerplate.tsv") if len(row) > 1 and row[0] in ("*", lang)]
     return re.compile("|".join(f"(?:{p})" for p in pats), re.I) if pats else None
 
 

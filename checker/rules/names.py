@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
+from ..datafiles import tsv_rows
 from ..documents import known_languages
 from ..findings import Applicability, Finding
 from ..names import keys
@@ -42,7 +42,7 @@ def _applicability(r: Resolved) -> Applicability:
     return Applicability.UNSAFE if r.mention.inflected else Applicability.SAFE
 
 
-def _elsewhere(ctx, group: EntityGroup, r: Resolved, suggestion: str | None) -> tuple[str, list[dict]]:
+def _elsewhere(ctx, group: EntityGroup, r: Resolved) -> tuple[str, list[dict]]:
     """' — this story also writes 'Zelensky' (line 7)' when a better form of the entity is used too."""
     for other in group.members:
         valid = other.status in ("preferred", "house", "accepted")
@@ -57,9 +57,8 @@ def _elsewhere(ctx, group: EntityGroup, r: Resolved, suggestion: str | None) -> 
 @lru_cache(maxsize=1)
 def _connectors() -> dict[str, tuple[str, ...]]:
     """lang → words that join the words of one proper name (``data/lang/name_connectors.tsv``)."""
-    text = resources.files("checker").joinpath("data", "lang", "name_connectors.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {lang: tuple(w.replace("_", " ") for w in words.split()) for lang, words in rows}
+    return {lang: tuple(w.replace("_", " ") for w in words.split())
+            for lang, words in tsv_rows("lang", "name_connectors.tsv")}
 
 
 def inside_foreign_name(ctx, r: Resolved) -> bool:
@@ -130,7 +129,7 @@ class ForeignNameForm(Rule):
                 if not suggestion or suggestion == r.mention.form:
                     continue
                 which = _forms_langs(r.foreign_langs, source_lang)
-                more, related = _elsewhere(ctx, group, r, suggestion)
+                more, related = _elsewhere(ctx, group, r)
                 yield self.finding(
                     ctx, r.mention.start, r.mention.end,
                     f"{r.mention.text!r} is {which} of {r.entity.display_name(ctx.lang)}; "
@@ -170,7 +169,7 @@ class DeprecatedNameForm(Rule):
                 if not suggestion:
                     continue
                 reason = f" ({r.reason})" if r.reason else ""
-                more, related = _elsewhere(ctx, group, r, suggestion)
+                more, related = _elsewhere(ctx, group, r)
                 yield self.finding(
                     ctx, r.mention.start, r.mention.end,
                     f"{r.mention.text!r} is a deprecated form of {r.entity.display_name(ctx.lang)}{reason}; "
