@@ -146,6 +146,34 @@ def _function_words() -> dict[str, str]:
     return {w: next(iter(codes)) for w, codes in owners.items() if len(codes) == 1}
 
 
+@lru_cache(maxsize=1)
+def vocabulary_languages() -> frozenset[str]:
+    """The languages with a vocabulary (``data/lang/vocab/<lang>.txt.gz``); listing them reads no vocabulary."""
+    folder = resources.files("checker").joinpath("data", "lang", "vocab")
+    if not folder.is_dir():
+        return frozenset()
+    return frozenset(p.name.split(".")[0] for p in folder.iterdir() if p.name.endswith(".txt.gz"))
+
+
+@lru_cache(maxsize=16)
+def vocabulary(lang: str) -> dict[str, int]:
+    """word → Zipf frequency × 10 for the most frequent words of ``lang`` (``data/lang/vocab/<lang>.txt.gz``,
+    from wordfreq: 40 = four times per million words); empty for a language without a vocabulary.
+
+    Read on first use only (about 20 ms and 3.5 MB a language), never at start-up."""
+    import gzip
+
+    if lang not in vocabulary_languages():
+        return {}
+    raw = resources.files("checker").joinpath("data", "lang", "vocab", f"{lang}.txt.gz").read_bytes()
+    out: dict[str, int] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            zipf, words = line.split("\t")
+            out.update(dict.fromkeys(words.split(), int(zipf)))
+    return out
+
+
 #: The function-word guess is taken when it rests on this many words and beats the runner-up this many times,
 #: or when no other language has a single word in the text and this one has ``FUNCTION_WORD_SOLO_HITS``.
 #: On 12,314 real lines of ../shared/eval (en, de, cs, ru, uk, zh) that decides 9,698 lines with 1 error.
@@ -173,6 +201,76 @@ def guess_language_by_function_words(text: str) -> str | None:
     return best if hits >= FUNCTION_WORD_MIN_HITS and hits >= FUNCTION_WORD_MARGIN * second else None
 
 
+#: The vocabulary guess (for texts too short for the function-word guess) needs this many ordinary words
+#: (lower-case, or opening a sentence: a capital inside a sentence may be a name, "Selenskyj", "Kiew")...
+VOCAB_GUESS_MIN_WORDS = 3
+#: ... every one of them among the language's 40,000 most frequent words ...
+#: ... and the text this much likelier in that language than in any other, in Zipf units (log10 of the word
+#: frequencies, summed over the words; a word missing from a vocabulary counts as Zipf ``VOCAB_GUESS_UNKNOWN``):
+#: 30 = a thousand times. "President ... spoke in ... on ..." is English by 9, German by nothing.
+VOCAB_GUESS_MARGIN = 30
+VOCAB_GUESS_UNKNOWN = 10
+_GUESS_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_scripts() -> dict[str, str]:
+    """Vocabulary language → 'Latin', 'Cyrillic', ... (the script of its most frequent word, from the
+    function-word data, so that telling which vocabularies to load reads none of them)."""
+    from .datafiles import tsv_rows
+
+    out = {}
+    for code, words in tsv_rows("lang", "function_words.tsv"):
+        if code in vocabulary_languages() and words:
+            out[code] = _letter_script(words.split()[0][0])
+    return out
+
+
+def _letter_script(ch: str) -> str:
+    import unicodedata
+
+    return unicodedata.name(ch, "?").split(" ")[0]
+
+
+def guess_language_by_vocabulary(text: str) -> str | None:
+    """The language of a short text from the frequencies of its ordinary words (``data/lang/vocab``), or
+    None when the words are too few, unknown to every vocabulary or as likely in two languages.
+
+    Deterministic; reads the vocabularies of the text's script on first use (about 20 ms a language)."""
+    sample = text[:DETECTION_SAMPLE]
+    words = []
+    for m in _GUESS_WORD.finditer(sample):
+        w = m.group(0)
+        if w.islower() or (w[0].isupper() and w[1:].islower() and _opens_sentence(sample, m.start())):
+            words.append(w.lower())
+    if len(words) < VOCAB_GUESS_MIN_WORDS:
+        return None
+    scripts: dict[str, int] = {}
+    for w in words:
+        scripts[_letter_script(w[0])] = scripts.get(_letter_script(w[0]), 0) + 1
+    script = max(sorted(scripts), key=scripts.__getitem__)
+    scores = []
+    for code, lang_script in sorted(_vocabulary_scripts().items()):
+        if lang_script != script:
+            continue
+        vocab = vocabulary(code)
+        zipfs = [vocab.get(w, 0) for w in words]
+        scores.append((sum(z or VOCAB_GUESS_UNKNOWN for z in zipfs), all(zipfs), code))
+    if not scores:
+        return None
+    scores.sort(reverse=True)
+    best, known, code = scores[0]
+    second = scores[1][0] if len(scores) > 1 else len(words) * VOCAB_GUESS_UNKNOWN
+    return code if known and best - second >= VOCAB_GUESS_MARGIN else None
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\u00a0\"'„“”«»‚‘’(":
+        j -= 1
+    return j < 0 or text[j] in ".!?:;\n\r–—-"
+
+
 def langdetect_best(text: str) -> tuple[str, float]:
     """langdetect's best guess for ``text`` as (ISO 639-1 code, probability), seeded so the same text
     always gets the same answer; ("", 0.0) when it has none. Its profiles load on first use (0.5 s)."""
@@ -193,7 +291,7 @@ def detect_language(text: str, path: str = "<text>") -> str:
 
     Raises LanguageError when langdetect's best guess is below ``LANGUAGE_CONFIDENCE_FLOOR``.
     """
-    quick = guess_language_by_function_words(text)
+    quick = guess_language_by_function_words(text) or guess_language_by_vocabulary(text)
     if quick is not None:
         return quick
     sample = text[:DETECTION_SAMPLE]

@@ -105,3 +105,78 @@ def test_function_words_give_a_cheap_guess(seed_text):
               "das in Paris stattfand. Es ist nicht klar, wie viele Soldaten die Länder schicken wollen.")
     assert guess_language_by_function_words(german) == "de"
     assert guess_language_by_function_words("Merz, Macron, Rutte, Costa") is None
+
+
+# Short news lines (headlines, one-sentence briefs) whose function words are too few for the cheap guess:
+# the vocabulary guess tells them, word by word.
+SHORT_LINES = [
+    ("en", "President Selenskyj spoke in Kiew on Monday."),
+    ("en", "Storm closes schools across the north."),
+    ("de", "Bundesregierung verschiebt Entscheidung über Panzer."),
+    ("de", "Bahn streicht Verbindungen nach Zürich."),
+    ("fr", "Le président a parlé lundi à Kiev."),
+    ("fr", "Grève massive dans les transports publics."),
+    ("pl", "Rząd podnosi ceny prądu od stycznia."),
+    ("cs", "Prezident promluvil v pondělí v Kyjevě."),
+    ("es", "El presidente habló el lunes en Kiev."),
+    ("it", "Il presidente ha parlato lunedì a Kiev."),
+    ("pt", "O presidente falou na segunda-feira em Kiev."),
+    ("ru", "Президент выступил в понедельник в Киеве."),
+    ("uk", "Президент виступив у понеділок у Києві."),
+]
+
+
+@pytest.mark.parametrize(("lang", "line"), SHORT_LINES)
+def test_short_lines_are_told_by_their_words(lang, line):
+    from checker.documents import guess_language_by_function_words, guess_language_by_vocabulary
+
+    assert guess_language_by_function_words(line) is None  # too few function words: the vocabulary decides
+    assert guess_language_by_vocabulary(line) == lang
+    assert detect_language(line) == lang
+
+
+@pytest.mark.parametrize("text", [
+    "Merz Macron Rutte Costa",  # names only: no ordinary word
+    "Kyiv 2026 NATO EU",
+    "Internet radio hotel taxi",  # words every language has
+    "Die Kinder spielen.",  # two ordinary words: too few
+])
+def test_thin_or_shared_words_give_no_vocabulary_guess(text):
+    from checker.documents import guess_language_by_vocabulary
+
+    assert guess_language_by_vocabulary(text) is None
+
+
+def test_vocabulary_guess_is_deterministic_and_cheap():
+    import time
+
+    from checker.documents import guess_language_by_vocabulary
+
+    line = "President Selenskyj spoke in Kiew on Monday."
+    assert {guess_language_by_vocabulary(line) for _ in range(3)} == {"en"}  # the vocabularies are read now
+    start = time.perf_counter()
+    for _ in range(100):
+        guess_language_by_vocabulary(line)
+    assert (time.perf_counter() - start) / 100 < 0.005
+
+
+def test_vocabularies_are_read_only_when_the_function_words_do_not_decide(seed_text):
+    import subprocess
+    import sys
+
+    code = ("import sys, checker.cli, checker.documents as d; text = sys.stdin.read(); "
+            "assert d.guess_language_by_function_words(text) == 'en'; n = d.vocabulary.cache_info().currsize; "
+            "d.detect_language(text); print(n, d.vocabulary.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], input=seed_text, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "0"]  # neither start-up nor a decided guess reads a vocabulary
+
+
+def test_short_file_without_language_in_its_name(cli, tmp_path):
+    p = tmp_path / "brief.txt"
+    p.write_text("President Selenskyj spoke in Kiew on Monday.\n", encoding="utf-8")
+    proc = cli("check", "--select", "NAME001", str(p))
+    assert proc.returncode == 1 and b"German form" in proc.stdout  # told as English: Selenskyj, Kiew are German
+    q = tmp_path / "ambiguous.txt"
+    q.write_text("Internet radio hotel taxi\n", encoding="utf-8")
+    proc = cli("check", str(q))
+    assert proc.returncode == 6 and b"cannot tell the language" in proc.stderr
