@@ -256,8 +256,9 @@ class InconsistentNameForm(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         for group in ctx.entities:
-            if len(group.members) < 2:
-                continue
+            members = group.members
+            if len(members) < 2 or all(r.mention.form == members[0].mention.form for r in members):
+                continue  # one form: at most one spelling
             for forms in spellings(group, ctx.lang):
                 if len(forms) > 1:
                     yield from self._report(ctx, group, forms)
