@@ -204,6 +204,8 @@ class MentionFinder:
                     initial = False
                     if not run:
                         continue
+            if len(run) == 1 and len(run[0][2]) == 1:
+                continue  # a lone capital letter ("I", a list item "A") names nothing
             at = run[0][0]
             sig = (text[at:run[-1][1]], initial)
             shapes = done.get(sig)

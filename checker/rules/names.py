@@ -215,11 +215,15 @@ def spellings(group: EntityGroup, lang: str) -> list[list[tuple[str, list[Resolv
     if group.entity is None and all(r.mention.sentence_initial for r in members):
         return []
     out: dict[str, tuple[str, list[Resolved]]] = {}
+    joined: dict[str, str] = {}  # spelling → the earlier spelling it differs from only in the ending
     for r in members:
         surface = _surname_level(r, lang)
         folded = surface.casefold()
         if group.entity is None and not r.source_inflected:
-            folded = next((k for k in out if _differ_in_ending_only(k, folded)), folded)
+            same = joined.get(folded)
+            if same is None:
+                same = joined[folded] = next((k for k in out if _differ_in_ending_only(k, folded)), folded)
+            folded = same
         out.setdefault(folded, (surface, []))[1].append(r)
     if group.entity is None:
         return [list(out.values())]
