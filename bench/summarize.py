@@ -97,7 +97,8 @@ def main():
     p("- commit `%s` (HEAD when the run started)%s" % (
         sha, " **+ uncommitted changes in %d paths** (work in progress)" % dirty if dirty else ", clean tree"))
     snap = os.environ.get("SNAPSHOT_ID")
-    p("- code measured: %s" % ("a snapshot of checker/ taken at the start (content id `%s`: sha1 over its files)" % snap
+    p("- code measured: %s" % ("a snapshot of checker/ taken at the start (content id `%s`: sha1 over its files), "
+                               "pip-installed (not editable) into a fresh venv" % snap
                                if snap else "the installed package as it was during each run (no snapshot)"))
     p("- machine: %s, %s logical CPUs, Python %s, %s" % (cpu_model(), os.cpu_count(), platform.python_version(),
                                                        platform.platform()))

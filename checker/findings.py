@@ -85,9 +85,12 @@ def _digest(code: str, match: str, context: str, occurrence: int) -> str:
 def context_window(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> str:
     """The ``words`` words before and after ``text[start:end]`` within its line (a news paragraph),
     case-folded and joined by single spaces: whitespace, punctuation and other paragraphs do not move it."""
-    lo = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start), start - 40 * words)
-    hi = min((i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0), default=len(text))
-    hi = min(hi, end + 40 * words)
+    reach = 40 * words  # searches bounded: an unbounded find for a "\r" an LF file lacks is O(text)
+    near = max(0, start - reach)
+    lo = max(text.rfind("\n", near, start), text.rfind("\r", near, start), start - reach)
+    far = end + reach
+    hi = min((i for i in (text.find("\n", end, far), text.find("\r", end, far)) if i >= 0), default=len(text))
+    hi = min(hi, far)
     before = _WORDS.findall(text[lo + 1 if lo >= 0 else 0:start])[-words:] if words else []
     after = _WORDS.findall(text[end:hi])[:words] if words else []
     return " ".join(before).casefold() + " | " + " ".join(after).casefold()

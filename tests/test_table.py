@@ -107,7 +107,7 @@ def test_compiled_cache_gives_the_same_table(tmp_path, monkeypatch):
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
     house = write(tmp_path, "house.yaml", BASE)
     cold = compiled_finder([house])
-    assert list((tmp_path / "cache").glob("table-*.pickle"))
+    assert list((tmp_path / "cache").glob("table-*.marshal"))
     warm = compiled_finder([house])
     assert warm.table.forms == cold.table.forms and warm.key_index == cold.key_index
     assert warm.table.preferred(warm.table.entities["Q1899"], "de") == "Kiew"

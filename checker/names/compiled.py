@@ -7,7 +7,10 @@ file and the key rules, so any change rebuilds it. Nothing here changes what is 
 
 from __future__ import annotations
 
+import gc
+import marshal
 import pickle
+import sys
 from pathlib import Path
 
 from .. import cache
@@ -20,7 +23,7 @@ _KIND = "table"
 def _digest(paths, default: bool) -> str | None:
     from .keys import rules_digest
 
-    parts: list[bytes | str] = [rules_digest(), str(default)]
+    parts: list[bytes | str] = [rules_digest(), str(default), sys.version]  # marshal is per version
     try:
         if default:
             parts.append(default_table_path().read_bytes())
@@ -43,9 +46,20 @@ def _restore(payload: dict) -> MentionFinder:
     table.__dict__["_valid"] = {lang: frozenset(forms) for lang, forms in payload["valid"].items()}
     table.__dict__["languages"] = frozenset(payload["languages"])
     finder = MentionFinder(table)
-    finder.__dict__["automaton"] = payload["automaton"]
+    finder.__dict__["automaton"] = pickle.loads(payload["automaton"])
     finder.__dict__["key_index"] = payload["key_index"]
     return finder
+
+
+def _quietly(load, data: bytes):
+    """``load(data)`` with the cyclic garbage collector paused (it would scan the half-built table
+    again and again), then frozen out of later collections: the table lives as long as the run."""
+    gc.disable()
+    try:
+        return load(data)
+    finally:
+        gc.enable()
+        gc.freeze()
 
 
 def compiled_finder(paths=(), default: bool = True) -> MentionFinder:
@@ -53,11 +67,12 @@ def compiled_finder(paths=(), default: bool = True) -> MentionFinder:
     is False) with ``paths`` layered on top; from the cache when nothing changed."""
     key = _digest(paths, default)
     if key is not None:
-        path = cache.cache_dir() / f"{_KIND}-{key}.pickle"
+        path = cache.cache_dir() / f"{_KIND}-{key}.marshal"
         if path.is_file() and not cache.disabled():
             try:
                 with open(path, "rb") as fh:
-                    return _restore(pickle.load(fh))
+                    data = fh.read()
+                return _restore(_quietly(marshal.loads, data))
             except Exception:  # noqa: BLE001 - a partial or foreign cache file: rebuild it
                 pass
     finder = MentionFinder(load_table(paths, default=default))
@@ -66,12 +81,12 @@ def compiled_finder(paths=(), default: bool = True) -> MentionFinder:
         "entities": table.entities.raw(),
         "homographs": {lang: sorted(forms) for lang, forms in table.homographs.items()},
         "sources": table.sources,
-        "forms": table.forms,
+        "forms": dict(table.forms),
         "valid": {lang: sorted(forms) for lang, forms in table._valid.items()},
         "languages": sorted(table.languages),
-        "automaton": finder.automaton,
+        "automaton": pickle.dumps(finder.automaton, protocol=pickle.HIGHEST_PROTOCOL),
         "key_index": finder.key_index,
     }
     if key is not None:
-        cache.store_bytes(_KIND, key, ".pickle", pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
+        cache.store_bytes(_KIND, key, ".marshal", marshal.dumps(payload))
     return finder

@@ -22,12 +22,14 @@ rules are compiled on first use; importing this module does no work.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "token_key",
@@ -71,14 +73,17 @@ def _rows(name: str, ncols: int) -> list[list[str]]:
 class _Rules:
     schemes: dict[str, str] = field(default_factory=dict)
     guesses: list[tuple[str, str]] = field(default_factory=list)
-    native: dict[str, list[tuple[re.Pattern, str]]] = field(default_factory=dict)
-    translit: dict[str, list[tuple[re.Pattern, str]]] = field(default_factory=dict)
-    fold: list[tuple[re.Pattern, str]] = field(default_factory=list)
-    skeleton: list[tuple[re.Pattern, str]] = field(default_factory=list)
-    loose: list[tuple[re.Pattern, str]] = field(default_factory=list)
+    # rules as read (lists of (pattern, replacement, first characters)); _rules() makes them _RuleLists
+    native: dict = field(default_factory=dict)
+    translit: dict = field(default_factory=dict)
+    fold: Any = field(default_factory=list)
+    skeleton: Any = field(default_factory=list)
+    loose: Any = field(default_factory=list)
     # lang -> ending -> [(replacement or None for "already a base form", min_stem)]
     inflection: dict[str, dict[str, list[tuple[str | None, int]]]] = field(default_factory=dict)
     max_ending: dict[str, int] = field(default_factory=dict)
+    #: the native rules that can apply to an ASCII word (their pattern may start with an ASCII letter)
+    native_ascii: dict = field(default_factory=dict)
 
 
 def _sub_repl(repl: str) -> str:
@@ -96,10 +101,10 @@ def _rules() -> _Rules:
             r.guesses.append((key, value))
     for stage, lang, pat, repl, _note in _rows("orthography.tsv", 5):
         target = r.native if stage == "native" else r.translit
-        target.setdefault(lang, []).append((re.compile(pat), _sub_repl(repl), _first_chars(pat)))
+        target.setdefault(lang, []).append(_compile_rule(pat, _sub_repl(repl)))
     for stage, pat, repl, _note in _rows("fold.tsv", 4):
         target = {"fold": r.fold, "skeleton": r.skeleton, "loose": r.loose}[stage]
-        target.append((re.compile(pat), _sub_repl(repl), _first_chars(pat)))
+        target.append(_compile_rule(pat, _sub_repl(repl)))
     for lang, ending, repl, min_stem, _note in _rows("inflection.tsv", 5):
         ending = ending.lower()
         rep = None if repl == "=" else repl
@@ -108,7 +113,28 @@ def _rules() -> _Rules:
         if item not in lst:
             lst.append(item)
         r.max_ending[lang] = max(r.max_ending.get(lang, 0), len(ending))
+    r.native_ascii = {lang: _RuleList([rule for rule in rules if rule[2] is None or not rule[2].isdisjoint(_ASCII)])
+                      for lang, rules in r.native.items()}
+    r.native = {lang: _RuleList(rules) for lang, rules in r.native.items()}
+    r.translit = {lang: _RuleList(rules) for lang, rules in r.translit.items()}
+    r.fold, r.skeleton, r.loose = _RuleList(r.fold), _RuleList(r.skeleton), _RuleList(r.loose)
     return r
+
+
+_GROUP_ONLY = re.compile(r"\\(\d)")
+_ASCII = frozenset(map(chr, range(128)))
+_REGEX_SYNTAX = frozenset("\\.^$*+?{}[]|()")
+
+
+def _compile_rule(pattern: str, repl: str) -> tuple:
+    """(matcher, replacement, first characters) of one rule. A plain-letter pattern with a plain
+    replacement is applied with ``str.replace`` (the same result, several times faster than a regex)."""
+    if not _REGEX_SYNTAX.intersection(pattern) and "\\" not in repl:
+        return pattern, repl, frozenset(pattern[0])
+    group = _GROUP_ONLY.fullmatch(repl)
+    if group:  # a replacement that is one group (\1): a callable skips re's template handling per call
+        return re.compile(pattern), operator.itemgetter(int(group.group(1))), _first_chars(pattern)
+    return re.compile(pattern), repl, _first_chars(pattern)
 
 
 def _first_chars(pattern: str) -> frozenset[str] | None:
@@ -140,12 +166,45 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     return None
 
 
-def _apply(rules: list[tuple[re.Pattern, str, frozenset[str] | None]] | None, s: str) -> str:
-    if rules:
-        for pat, repl, first in rules:
-            if first is None or not first.isdisjoint(s):
-                s = pat.sub(repl, s)
-    return s
+class _RuleList:
+    """Rewrite rules applied in file order, each skipped while the string lacks every character its
+    match could start with (most rules concern letters a word lacks): a bit per rule, a mask per
+    character, so a key costs the few regex calls that can change it."""
+
+    __slots__ = ("subs", "bits", "always")
+
+    def __init__(self, rules: list[tuple]) -> None:
+        self.subs = [(pat, repl) for pat, repl, _first in rules]
+        self.bits: dict[str, int] = {}
+        self.always = 0
+        for i, (_pat, _repl, first) in enumerate(rules):
+            if first is None:
+                self.always |= 1 << i
+            else:
+                for ch in first:
+                    self.bits[ch] = self.bits.get(ch, 0) | 1 << i
+
+    def apply(self, s: str) -> str:
+        get = self.bits.get
+        mask = self.always
+        for ch in set(s):
+            mask |= get(ch, 0)
+        subs = self.subs
+        while mask:
+            low = mask & -mask
+            mask ^= low
+            pat, repl = subs[low.bit_length() - 1]
+            new = s.replace(pat, repl) if type(pat) is str else pat.sub(repl, s)
+            if new != s:  # new letters may wake later rules
+                later = ~((low << 1) - 1)
+                for ch in set(new).difference(s):
+                    mask |= get(ch, 0) & later
+                s = new
+        return s
+
+
+def _apply(rules: _RuleList | None, s: str) -> str:
+    return rules.apply(s) if rules is not None else s
 
 
 def _cyrillic_scheme(word: str, lang: str | None, r: _Rules) -> str:
@@ -163,6 +222,11 @@ def _latin(token: str, lang: str | None) -> str:
     from anyascii import anyascii
 
     r = _rules()
+    if token.isascii():  # most names in Latin-script copy: no normalisation, script or anyascii work
+        s = _apply(r.native_ascii.get("*"), token.lower())
+        if lang:
+            s = _apply(r.native_ascii.get(lang), s)
+        return s.lower() if s.isascii() else anyascii(s).lower()
     s = unicodedata.normalize("NFC", token).casefold()
     s = _apply(r.native.get("*"), s)
     if lang:
@@ -235,6 +299,8 @@ def tokenize(name: str) -> list[str]:
 
     Apostrophes inside a word are kept (``Farage'a``, ``O'Brien``) for :func:`base_forms`.
     """
+    if name.isalpha():  # one plain word: most names
+        return [name]
     name = _HYPHEN_ENDING.sub("\u2010", name)  # protect: joined again below
     toks = [t for t in _TOKEN_SPLIT.split(name) if t and any(ch.isalnum() for ch in t)]
     return [t.replace("\u2010", "-") for t in toks]

@@ -8,8 +8,8 @@ form means (``FormInfo``: entity, language, status, part). An inflected table fo
 
 from __future__ import annotations
 
-import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -105,16 +105,18 @@ class MentionFinder:
         return auto
 
     @cached_property
-    def key_index(self) -> dict[str, list[tuple[str, RawInfo]]]:
-        """Transliteration-aware key → (form, meaning) of table full forms and surnames; a given name
-        alone is too ambiguous to identify anyone."""
-        index: dict[str, list[tuple[str, RawInfo]]] = {}
-        named = {form: [(form, i) for i in infos if i[3] != "given"]
-                 for form, infos in self.table.forms.items() if len(form) >= 4}
-        named = {form: pairs for form, pairs in named.items() if pairs}
-        for form, key in keys.name_keys(list(named)).items():
-            index.setdefault(key, []).extend(named[form])
-        return index
+    def key_index(self) -> dict[str, tuple[str, ...]]:
+        """Transliteration-aware key → table full forms and surnames with that key; a given name alone
+        is too ambiguous to identify anyone (``_named`` drops given-name meanings)."""
+        index: dict[str, set[str]] = {}
+        named = [form for form in self.table.forms if len(form) >= 4 and self._named(form)]
+        for form, key in keys.name_keys(named).items():
+            index.setdefault(key, set()).add(form)
+        return {key: tuple(sorted(forms)) for key, forms in index.items()}
+
+    def _named(self, form: str) -> list[RawInfo]:
+        """The meanings of a table form other than a given name."""
+        return [i for i in self.table.forms.get(form, ()) if i[3] != "given"]
 
     # -- table forms ------------------------------------------------------------------------------
     def _table_matches(self, text: str, lang: str) -> list[tuple[int, int, str]]:
@@ -145,28 +147,31 @@ class MentionFinder:
         return any(base_last in keys.base_forms(last, code) for code in sorted(langs))
 
     # -- candidates -------------------------------------------------------------------------------
-    def _candidates(self, text: str) -> list[list[tuple[int, int, str]]]:
-        """Runs of capitalised words (one space apart) that may be names, as (start, end, word) lists;
-        short all-capital words (acronyms: US, NATO) neither start nor continue a run."""
-        runs: list[list[tuple[int, int, str]]] = []
+    def _candidate_runs(self, text: str, starts: list[int], ends: list[int]) -> Iterator[list[tuple[int, int, str]]]:
+        """Runs of capitalised words (one space apart, at most ``MAX_PHRASE``) that may be names, as
+        (start, end, word) lists. Words inside table mentions split a run (``starts``/``ends``: the
+        table mentions, sorted, not overlapping); short all-capital words (acronyms: US, NATO) neither
+        start nor continue one."""
         run: list[tuple[int, int, str]] = []
+        t, n_table = 0, len(starts)
         for m in CAPITALISED_WORD.finditer(text):
-            word = m.group(0)
-            start = m.start()
-            if word.isupper() and 1 < len(word) <= 4:
+            start, end = m.span()
+            while t < n_table and ends[t] <= start:
+                t += 1
+            word = m.group()
+            if (t < n_table and starts[t] <= start) or (1 < len(word) <= 4 and word.isupper()):
                 if run:
-                    runs.append(run)
+                    yield run
                     run = []
                 continue
             if run and len(run) < MAX_PHRASE and start - run[-1][1] == 1 and text[start - 1] in NAME_GAPS:
-                run.append((start, m.end(), word))
+                run.append((start, end, word))
                 continue
             if run:
-                runs.append(run)
-            run = [(start, m.end(), word)]
+                yield run
+            run = [(start, end, word)]
         if run:
-            runs.append(run)
-        return runs
+            yield run
 
     def find(self, text: str, lang: str) -> list[Mention]:
         """All mentions in ``text`` (a document in ``lang``), in text order, not overlapping."""
@@ -184,18 +189,31 @@ class MentionFinder:
         mentions = self._join_given_names(text, mentions)
         starts = [m.start for m in mentions]  # sorted, not overlapping
         ends = [m.end for m in mentions]
-        for run in self._candidates(text):
-            part: list[tuple[int, int, str]] = []
-            for word in run:  # table mentions cover whole words: they split a run
-                i = bisect.bisect_right(starts, word[0]) - 1
-                if i >= 0 and ends[i] > word[0]:
-                    if part:
-                        mentions.extend(self._candidates_in(text, part, lang))
-                    part = []
-                else:
-                    part.append(word)
-            if part:
-                mentions.extend(self._candidates_in(text, part, lang))
+        common: frozenset[str] | None = None
+        # a run's mentions depend only on its text and whether it opens a sentence: work each out once
+        done: dict[tuple[str, bool], list[tuple]] = {}
+        for run in self._candidate_runs(text, starts, ends):
+            initial = starts_sentence(text, run[0][0])
+            if initial:
+                # a capital that only marks a sentence start: the word is written in lower case elsewhere
+                # in the document ("The", "However", "Being"), so it is a common word, not a name
+                if common is None:
+                    common = frozenset(text.split())
+                if run[0][2].lower() in common and run[0][2] not in self.table.forms:
+                    run = run[1:]
+                    initial = False
+                    if not run:
+                        continue
+            if len(run) == 1 and len(run[0][2]) == 1:
+                continue  # a lone capital letter ("I", a list item "A") names nothing
+            at = run[0][0]
+            sig = (text[at:run[-1][1]], initial)
+            shapes = done.get(sig)
+            if shapes is None:
+                shapes = done[sig] = [(m.start - at, m.end - at, m.text, m.form, m.infos, m.keyed,
+                                       m.sentence_initial, m.position)
+                                      for m in self._candidates_in(text, run, lang, initial)]
+            mentions.extend(Mention(at + a, at + b, t, f, i, k, si, p) for a, b, t, f, i, k, si, p in shapes)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -240,13 +258,13 @@ class MentionFinder:
     def _lookup_key(self, mention: Mention, lang: str) -> tuple[str, list[RawInfo]]:
         candidates = [mention.form] if " " in mention.form else keys.base_forms(mention.form, lang)
         for base in candidates:
-            pairs = self.key_index.get(keys.name_key(base))
-            if pairs and (" " in base or self._looks_like(mention, base, {f for f, _ in pairs})):
-                return base, [raw for _, raw in pairs]
+            forms = self.key_index.get(keys.name_key(base))
+            if forms and (" " in base or self._looks_like(mention, base, forms)):
+                return base, [raw for form in forms for raw in self._named(form)]
         return mention.form, []
 
     @staticmethod
-    def _looks_like(mention: Mention, base: str, forms: set[str]) -> bool:
+    def _looks_like(mention: Mention, base: str, forms: tuple[str, ...]) -> bool:
         from rapidfuzz import fuzz
 
         latin = keys.latin_form(base)
@@ -257,13 +275,13 @@ class MentionFinder:
                 return True
         return False
 
-    def _candidates_in(self, text: str, words: list[tuple[int, int, str]], lang: str) -> list[Mention]:
+    def _candidates_in(self, text: str, words: list[tuple[int, int, str]], lang: str,
+                       initial: bool) -> list[Mention]:
         """Mentions for a run of capitalised words not in the table: one per word, the last (or only) one
         looked up by key; when that meets a person, the whole run is tried as a full name ("Walerii
         Saluzhnyi") and kept as one mention if its key meets a full form."""
         start, end = words[0][0], words[-1][1]
         surface = text[start:end]
-        initial = starts_sentence(text, start)
         if surface.isupper():  # a dateline or heading in capitals: GAZIANTEP is Gaziantep
             titled = " ".join(w.capitalize() for w in surface.split(" "))
             if titled in self.table.forms:

@@ -12,8 +12,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-
 from ..datafiles import tsv_rows
 from .mentions import Mention
 from .table import STATUS_RANK, Entity, FormInfo, NameTable
@@ -74,6 +72,8 @@ def _spelling_twins(a: str, b: str) -> bool:
     """Two keys of one surname spelt two ways (mekola / mesola, pfosheim / profsheim): alike overall,
     same first letter, and not differing only in the ending (Ukraine / Ukrainian, German / Germany,
     Zelensky / Zelenska are derivations, inflections or gender pairs)."""
+    from rapidfuzz import fuzz
+
     if a[0] != b[0] or _is_gender_pair(a, b):
         return False
     prefix = 0
@@ -127,6 +127,7 @@ def _merge_unlisted(groups: dict[str, EntityGroup], lang: str, source_lang: str 
     for block in blocks.values():
         if len(block) < 2:
             continue
+        from rapidfuzz import fuzz, process  # here: most short documents never need it
         bare = [k[4:] for k in block]
         for i, a in enumerate(block):
             if a not in groups:

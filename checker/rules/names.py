@@ -215,11 +215,15 @@ def spellings(group: EntityGroup, lang: str) -> list[list[tuple[str, list[Resolv
     if group.entity is None and all(r.mention.sentence_initial for r in members):
         return []
     out: dict[str, tuple[str, list[Resolved]]] = {}
+    joined: dict[str, str] = {}  # spelling → the earlier spelling it differs from only in the ending
     for r in members:
         surface = _surname_level(r, lang)
         folded = surface.casefold()
         if group.entity is None and not r.source_inflected:
-            folded = next((k for k in out if _differ_in_ending_only(k, folded)), folded)
+            same = joined.get(folded)
+            if same is None:
+                same = joined[folded] = next((k for k in out if _differ_in_ending_only(k, folded)), folded)
+            folded = same
         out.setdefault(folded, (surface, []))[1].append(r)
     if group.entity is None:
         return [list(out.values())]
@@ -256,8 +260,9 @@ class InconsistentNameForm(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         for group in ctx.entities:
-            if len(group.members) < 2:
-                continue
+            members = group.members
+            if len(members) < 2 or all(r.mention.form == members[0].mention.form for r in members):
+                continue  # one form: at most one spelling
             for forms in spellings(group, ctx.lang):
                 if len(forms) > 1:
                     yield from self._report(ctx, group, forms)
