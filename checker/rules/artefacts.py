@@ -495,7 +495,6 @@ def _norm_line(s: str) -> str:
     return " ".join(_WORD.findall(s.casefold()))
 
 
-@lru_cache(maxsize=8)
 @lru_cache(maxsize=4)
 def _sentence_words(text: str) -> list[list[str]]:
     """The lower-cased words of each sentence of ``segments.sentences(text)`` (cached: two passes of
@@ -568,7 +567,7 @@ class DuplicatedSegment(Rule):
                 for prev_norm, prev in recent:
                     if abs(len(norm) - len(prev_norm)) * 5 > len(norm):
                         continue  # lengths too far apart to reach the similarity floor
-                    if fuzz.ratio(norm, prev_norm) >= DUP_LINE_SIMILARITY:
+                    if fuzz.ratio(norm, prev_norm, score_cutoff=DUP_LINE_SIMILARITY):
                         near = prev
                         break
             if first is not None or near is not None:
@@ -620,6 +619,8 @@ class DuplicatedSegment(Rule):
             if done.covers(sent.start, sent.end):
                 continue
             low = words_of[k]
+            if len(set(zip(low, low[1:], strict=False))) == len(low) - 1 or len(low) < 2:
+                continue  # no pair of words repeats at all (decided in C for most sentences)
             pairs = [p for p in zip(low, low[1:], strict=False) if len(p[0]) >= 4 or len(p[1]) >= 4]
             if len(set(pairs)) == len(pairs):
                 continue  # no pair of words with a long one repeats: nothing to find
@@ -665,7 +666,10 @@ class DuplicatedSegment(Rule):
         ("berichtete Bloomberg, wie Bloomberg berichtete")."""
         words_of = _sentence_words(text)
         for k, sent in enumerate(segments.sentences(text)):
-            low = [w for w in words_of[k] if len(w) >= 4]
+            low = words_of[k]
+            if len(set(low)) > len(low) - 2:
+                continue  # fewer than two words repeat at all (decided in C for most sentences)
+            low = [w for w in low if len(w) >= 4]
             if len(set(low)) > len(low) - 2:
                 continue  # fewer than two long words repeat: no clause can repeat another
             parts = segments.clauses(text, sent)
