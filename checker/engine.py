@@ -12,7 +12,7 @@ from .findings import Finding, assign_fingerprints
 from .names.mentions import Mention, MentionFinder
 from .names.resolve import EntityGroup, resolve
 from .names.table import NameTable
-from .rules import Rule, all_rules
+from .rules import Rule, selected_rules
 
 
 @dataclass
@@ -60,7 +60,7 @@ class Engine:
         self.finder = finder
         self.table: NameTable = finder.table
         self.config = config or Config()
-        self.rules: list[Rule] = [cls() for cls in all_rules() if self.config.enabled(cls.code)]
+        self.rules: list[Rule] = [cls() for cls in selected_rules(self.config.enabled)]
 
     def check(self, doc: Document, source: Document | None = None) -> list[Finding]:
         """Findings of every selected rule on ``doc``, with line/column filled in, in text order.
