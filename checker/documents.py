@@ -286,7 +286,7 @@ def _vocabulary_blob(lang: str) -> str:
 
 #: Word lookups in one language's vocabulary text after which its dict pays off (a missing word costs a scan
 #: of the text, ~0.1 ms; the dict ~20 ms once): many short files in one run.
-VOCAB_DICT_AFTER = 200
+VOCAB_DICT_AFTER = 60
 _lookups: dict[str, int] = {}
 
 
