@@ -550,8 +550,7 @@ class DuplicatedSegment(Rule):
         yield from self._clauses(ctx, text, flagged)
 
     def _lines(self, ctx, text: str, flagged: list) -> Iterator[Finding]:
-        from rapidfuzz import fuzz
-
+        fuzz = None  # rapidfuzz, imported at the first pair of lines to compare (start-up)
         boiler = _boilerplate(ctx.lang)
         seen: dict[str, int] = {}
         recent: list[tuple[str, segments.Segment]] = []
@@ -567,6 +566,8 @@ class DuplicatedSegment(Rule):
                 for prev_norm, prev in recent:
                     if abs(len(norm) - len(prev_norm)) * 5 > len(norm):
                         continue  # lengths too far apart to reach the similarity floor
+                    if fuzz is None:
+                        from rapidfuzz import fuzz
                     if fuzz.ratio(norm, prev_norm, score_cutoff=DUP_LINE_SIMILARITY):
                         near = prev
                         break
