@@ -271,17 +271,30 @@ def guess_language_by_vocabulary(text: str) -> str | None:
 @lru_cache(maxsize=16)
 def _vocabulary_blob(lang: str) -> str:
     """The vocabulary file of ``lang`` as one string, every word between spaces (`` word ``), for looking up
-    a few words without building a dict of 40,000 (3 ms instead of 20 ms a language, a seventh of the memory)."""
+    a few words without building a dict of 40,000 (a seventh of the memory). Kept decompressed in the cache
+    folder (named by a digest of the packaged file), so a short text's guess reads ~0.5 MB per language
+    instead of decompressing it (3 ms a language)."""
     import gzip
+
+    from . import cache
 
     if lang not in vocabulary_languages():
         return ""
     raw = resources.files("checker").joinpath("data", "lang", "vocab", f"{lang}.txt.gz").read_bytes()
+    key = cache.digest(raw)
+    path = cache.cache_dir() / f"vocab-{lang}-{key}.txt"
+    if not cache.disabled():
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError:
+            pass
     text = gzip.decompress(raw).decode("utf-8")
     start = 0
     while text.startswith("#", start):  # the header lines
         start = text.index("\n", start) + 1
-    return "\n" + text[start:].rstrip("\n").replace("\t", "\t ").replace("\n", " \n") + " \n"
+    blob = "\n" + text[start:].rstrip("\n").replace("\t", "\t ").replace("\n", " \n") + " \n"
+    cache.store_bytes("vocab", f"{lang}-{key}", ".txt", blob.encode("utf-8"))
+    return blob
 
 
 #: Word lookups in one language's vocabulary text after which its dict pays off (a missing word costs a scan
