@@ -333,3 +333,107 @@ class UnlistedNameSpelling(Rule):
                     f"{r.mention.text!r} looks like an unlisted spelling of {group.entity.display_name(ctx.lang)}; "
                     f"{language_name(ctx.lang)} copy writes {suggestion!r}",
                     [suggestion], Applicability.UNSAFE)
+
+
+@lru_cache(maxsize=1)
+def _ukrainian_romanisation() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[int, str]]:
+    """(target → Ukrainian schemes, target → Russian schemes, Ukrainian letter → Russian letter) from
+    ``data/names/ukrainian_romanisation.tsv``."""
+    ukrainian: dict[str, list[str]] = {}
+    russian: dict[str, list[str]] = {}
+    premap: dict[int, str] = {}
+    for kind, target, value in tsv_rows("names", "ukrainian_romanisation.tsv"):
+        if kind == "premap":
+            premap.update({ord(a): b for a, b in (pair.split("=") for pair in value.split())})
+        else:
+            (ukrainian if kind == "ukrainian" else russian)[target] = value.split()
+    return ukrainian, russian, premap
+
+
+def _letters(s: str) -> str:
+    return "".join(ch for ch in s if ch.isalpha()).casefold()
+
+
+@register
+class RussianisedUkrainianName(Rule):
+    """A name from a Ukrainian source romanised by Russian rules.
+
+    What it flags:
+        In copy translated from Ukrainian (a ``.uk`` version beside it), a capitalised word that renders a
+        name of the source by the Russian romanisation of its letters where every Ukrainian romanisation
+        of the language gives another form: "Oleg" for Олег (English Oleh), "Vadim" for Вадим (Vadym),
+        "Denis" for Денис (Denys); German "Wadim" for Wadym. Forms the table accepts in the language
+        (Zelensky) are left alone.
+    Why it matters:
+        Agencies and broadcasters write Ukrainian names from their Ukrainian spelling; a Russian reading
+        of a Ukrainian name is both an error and, for many readers, a political statement.
+    Example:
+        Source (uk): "Олег Ніколенко заявив, що Вадим приїде."
+        "Oleg Nikolenko said that Vadim would come."
+        Use instead: "Oleh Nikolenko said that Vadym would come."
+    Fix safety:
+        Unsafe: the person may, rarely, be Russian and named in Ukrainian by the source.
+    Data:
+        ``data/names/ukrainian_romanisation.tsv`` (which schemes of ``data/translit`` each language uses
+        for Ukrainian and for Russian names); Ukrainian case endings from ``data/names/keys/inflection.tsv``.
+    """
+
+    code = "NAME005"
+    name = "russianised-ukrainian-name"
+    fix = "sometimes"
+
+    def check(self, ctx) -> Iterator[Finding]:
+        if ctx.source is None or ctx.source.lang != "uk":
+            return
+        ukrainian, russian, premap = _ukrainian_romanisation()
+        if ctx.lang not in ukrainian or ctx.lang not in russian:
+            return
+        readings = self._russian_readings(ctx, ukrainian[ctx.lang], russian[ctx.lang], premap)
+        if not readings:
+            return
+        from ..names.mentions import WORD
+
+        for m in WORD.finditer(ctx.doc.text):
+            word = m.group(0)
+            if not word[:1].isupper():
+                continue
+            hit = readings.get(_letters(word))
+            if hit is None or self._listed(ctx, word):
+                continue
+            source_word, ukrainian_form = hit
+            suggestion = ukrainian_form if not word.isupper() else ukrainian_form.upper()
+            yield self.finding(
+                ctx, m.start(), m.end(),
+                f"{word!r} romanises the source's Ukrainian {source_word!r} by Russian rules; "
+                f"{language_name(ctx.lang)} copy writes {ukrainian_form!r}",
+                [suggestion], Applicability.UNSAFE)
+
+    @staticmethod
+    def _listed(ctx, word: str) -> bool:
+        """True when the table lists ``word`` in the document's language as a name or surname (Zelensky);
+        a given name (Oleg) is right for Russians and wrong for Ukrainians, so it does not count."""
+        return any(info.lang == ctx.lang and info.status != "deprecated" and info.part != "given"
+                   for info in ctx.table.lookup(word))
+
+    @staticmethod
+    def _russian_readings(ctx, uk_schemes, ru_schemes, premap) -> dict[str, tuple[str, str]]:
+        """letters of a Russian-rule reading → (source word, the language's first Ukrainian romanisation),
+        for every capitalised Cyrillic word of the source and its base forms (Олега → Олег)."""
+        from ..names.mentions import WORD
+        from ..names.translit import transliterate
+
+        out: dict[str, tuple[str, str]] = {}
+        seen: set[str] = set()
+        for m in WORD.finditer(ctx.source.text):
+            word = m.group(0)
+            if not word[:1].isupper() or not ("\u0400" <= word[0] <= "\u04ff") or word in seen:
+                continue
+            seen.add(word)
+            for base in keys.base_forms(word, "uk"):
+                ukr = [transliterate(base, s) for s in uk_schemes]
+                ukr_letters = {_letters(u) for u in ukr}
+                for scheme in ru_schemes:
+                    reading = _letters(transliterate(base.translate(premap), scheme))
+                    if reading and reading not in ukr_letters:
+                        out.setdefault(reading, (base, ukr[0]))
+        return out

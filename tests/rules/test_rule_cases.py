@@ -73,16 +73,22 @@ def test_every_rule_is_documented_and_has_cases():
 
 
 def docstring_examples():
-    """(code, lang, flagged text, corrected text) from each rule's Example section."""
+    """(code, lang, flagged text, corrected text, source text, source language) from each rule's Example
+    section; a ``Source (xx): "..."`` line first gives the version the text was translated from."""
     for code, rule in RULES.items():
         example = docstring_sections(rule)["Example"]
-        quoted = re.findall(r'"(.+?)"(?:\s*\((\w\w)\))?', example.split("Use instead:")[0])
-        fixed = re.findall(r'"(.+?)"', example.split("Use instead:")[1])
-        yield pytest.param(code, quoted[0][1] or "en", " ".join(q for q, _ in quoted), " ".join(fixed), id=code)
+        source = re.match(r'\s*Source \((\w\w)\):\s*"(.+?)"', example)
+        body = example[source.end():] if source else example
+        quoted = re.findall(r'"(.+?)"(?:\s*\((\w\w)\))?', body.split("Use instead:")[0])
+        fixed = re.findall(r'"(.+?)"', body.split("Use instead:")[1])
+        yield pytest.param(code, quoted[0][1] or "en", " ".join(q for q, _ in quoted), " ".join(fixed),
+                           source.group(2) if source else None, source.group(1) if source else None, id=code)
 
 
-@pytest.mark.parametrize(("code", "lang", "flagged", "fixed"), list(docstring_examples()))
-def test_docstring_example(code, lang, flagged, fixed):
+@pytest.mark.parametrize(("code", "lang", "flagged", "fixed", "source", "source_lang"), list(docstring_examples()))
+def test_docstring_example(code, lang, flagged, fixed, source, source_lang):
     config = Config(select=[code])
-    assert [f for f in check_text(flagged, lang, config=config) if f.code == code], flagged
-    assert not [f for f in check_text(fixed, lang, config=config) if f.code == code], fixed
+    assert [f for f in check_text(flagged, lang, config=config, source=source, source_lang=source_lang)
+            if f.code == code], flagged
+    assert not [f for f in check_text(fixed, lang, config=config, source=source, source_lang=source_lang)
+                if f.code == code], fixed
