@@ -177,6 +177,50 @@ class DeprecatedNameForm(Rule):
                     [suggestion], _applicability(r), related)
 
 
+@register
+class NonHouseNameForm(Rule):
+    """A name form the table accepts but the house style does not use (only with ``strict-house``).
+
+    What it flags:
+        With ``strict-house = true`` in the configuration, a listed form that is valid in the document's
+        language but is not the form of the configured ``house`` style (or, without a house, not the
+        table's preferred form): "Zelensky" for an AP desk that writes "Zelenskyy", "Zelenskiy" for one
+        that follows the table's preferred "Zelensky". Without ``strict-house`` it flags nothing: an
+        accepted spelling is not an error.
+    Why it matters:
+        A desk that has chosen one spelling wants every story to use it, even where others are correct.
+    Example:
+        Config: strict-house = true
+        "Volodymyr Zelenskiy addressed parliament."
+        Use instead: "Volodymyr Zelensky addressed parliament."
+    Fix safety:
+        Safe when the surface is exactly the listed form; unsafe for an inflected surface.
+    Data:
+        ``house`` and ``accepted`` entries of the name table; ``house`` and ``strict-house`` of checker.toml.
+    """
+
+    code = "NAME006"
+    name = "non-house-name-form"
+    fix = "sometimes"
+
+    def check(self, ctx) -> Iterator[Finding]:
+        if not ctx.config.strict_house:
+            return
+        for group in ctx.entities:
+            for r in group.members:
+                if r.status not in ("preferred", "house", "accepted") or r.part == "given":
+                    continue
+                suggestion = _suggest(ctx, r)
+                if not suggestion or suggestion == r.mention.form:
+                    continue
+                house = f"the {ctx.config.house} house style" if ctx.config.house else "the table's preferred form"
+                yield self.finding(
+                    ctx, r.mention.start, r.mention.end,
+                    f"{r.mention.text!r} is an accepted form of {r.entity.display_name(ctx.lang)}, but "
+                    f"{house} writes {suggestion!r}",
+                    [suggestion], _applicability(r))
+
+
 def _surname_level(r: Resolved, lang: str) -> str:
     """The spelling two mentions of one entity are compared on: the surname of a person's full name,
     the last word of an unlisted multi-word name, and without the document language's own inflection
