@@ -267,7 +267,8 @@ class UntranslatedSegment(Rule):
         if counts[foreign] >= UNTRANSLATED_DECISIVE and own_hits == 0:
             lang, prob = foreign, 1.0  # a clear case: no need to load langdetect's profiles
         else:
-            lang, prob = langdetect_best(sentence)
+            # the candidates: the languages checker has word lists for, and the three in question
+            lang, prob = langdetect_best(sentence, vocabulary_languages() | {own, foreign, src_lang or own})
         if lang == own or prob < UNTRANSLATED_CONFIDENCE or (lang != foreign and lang != src_lang):
             return None
         return lang
