@@ -115,7 +115,7 @@ def check(paths, lang, fmt, output_file, statistics, tables, no_default_table, s
     from .documents import language_from_filename, normalize_language, read_document
     from .engine import Engine
     from .names.compiled import compiled_finder
-    from .paths import expand, versions
+    from .paths import expand, unlisted_versions, versions
 
     if write_baseline and not baseline:
         raise click.UsageError("--write-baseline needs --baseline FILE")
@@ -142,6 +142,7 @@ def check(paths, lang, fmt, output_file, statistics, tables, no_default_table, s
         results.append(FileResult(path=str(err).split(": ")[0], error=str(err), error_code=int(err.exit_code)))
         worst = max(worst, err.exit_code)
     docs = {}
+    docs_source: dict[str, object] = {}  # file → the version beside it on disk that the run does not check
     raw: dict[str, bytes] = {}
     for path in files:
         try:
@@ -162,6 +163,11 @@ def check(paths, lang, fmt, output_file, statistics, tables, no_default_table, s
             results.append(FileResult(path=path, error=str(err), error_code=int(err.exit_code)))
             worst = max(worst, err.exit_code)
     siblings = versions([p for p in files if p in docs])
+    for path, other in unlisted_versions([p for p in files if p in docs]).items():
+        try:  # the version beside a file checked alone: read as its source, not checked or reported
+            docs_source[path] = read_document(other, lang_for(config, other), None)
+        except (OSError, CheckerError) as err:
+            click.echo(f"checker: notice: {path}: its other version {other} is not read ({err})", err=True)
     uncovered: set[str] = set()
     diffs: list[str] = []
     for path, doc in docs.items():
@@ -169,7 +175,7 @@ def check(paths, lang, fmt, output_file, statistics, tables, no_default_table, s
             uncovered.add(doc.lang)
             click.echo(f"checker: notice: the name table has no {doc.lang} forms; "
                        f"checking {doc.path} with the rules that apply to any language", err=True)
-        source = next((docs[s] for s in siblings.get(path, []) if s in docs), None)
+        source = next((docs[s] for s in siblings.get(path, []) if s in docs), docs_source.get(path))
         findings, hidden = lint(doc, source)
         applied = 0
         if fix or diff:

@@ -69,3 +69,30 @@ def versions(files: list[str]) -> dict[str, list[str]]:
         for f, lang in group:
             out[f] = [g for g, other in group if other != lang]
     return out
+
+
+def unlisted_versions(files: list[str]) -> dict[str, str]:
+    """For each file with a language in its name and no other version among ``files``, the first other
+    version beside it on disk (``story.de.txt`` next to ``story.en.txt``), by name: the source that a
+    check of ``story.en.txt`` alone reads (and does not report on)."""
+    listed = versions(files)
+    out: dict[str, str] = {}
+    for f in files:
+        if f == "-" or listed.get(f):
+            continue
+        stem, lang = story_stem(f)
+        if lang is None:
+            continue
+        p = Path(f)
+        prefix = p.name.split(".")[0] + "."
+        for other in sorted(p.parent.glob(glob_escape(prefix) + "*")):
+            other_stem, other_lang = story_stem(str(other))
+            if other_lang and other_lang != lang and other_stem == stem and other.is_file():
+                out[f] = str(other)
+                break
+    return out
+
+
+def glob_escape(text: str) -> str:
+    """``text`` with glob wildcards escaped (a story named ``[draft].en.txt``)."""
+    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in text)

@@ -140,6 +140,17 @@ def test_versions_pair_by_stem(cli, tmp_path):
     assert "German form" in proc.stdout.decode()
 
 
+def test_a_file_checked_alone_reads_its_version_beside_it(cli, tmp_path):
+    (tmp_path / "story.uk.txt").write_text("Олег Ніколенко заявив, що Вадим Пристайко приїде до Києва.\n",
+                                           encoding="utf-8")
+    (tmp_path / "story.en.txt").write_text("Oleg Nikolenko said that Vadym Prystaiko would come to Kyiv.\n",
+                                           encoding="utf-8")
+    proc = cli("check", "--format", "json", str(tmp_path / "story.en.txt"))
+    report = json.loads(proc.stdout)
+    assert [f["path"] for f in report["files"]] == [str(tmp_path / "story.en.txt")]  # the source is not reported
+    assert [(f["code"], f["suggestions"]) for f in report["files"][0]["findings"]] == [("NAME005", ["Oleh"])]
+
+
 def test_rules_and_explain(cli):
     assert "NAME001" in cli("rules").stdout.decode()
     out = cli("explain", "NAME001").stdout.decode()
