@@ -58,11 +58,12 @@ class Segment:
 
 
 def _strip(text: str, start: int, end: int, kind: str) -> Segment | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Segment(start, end, kind) if end > start else None
+    piece = text[start:end]
+    core = piece.strip()  # str.strip() removes exactly the characters str.isspace() accepts
+    if not core:
+        return None
+    lead = len(piece) - len(piece.lstrip())
+    return Segment(start + lead, start + lead + len(core), kind)
 
 
 def lines(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
