@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import TextIO
 
 from .. import __version__
@@ -25,7 +24,7 @@ def finding_dict(f) -> dict:
         "end_column": f.end_column,
         "match": f.match,
         "suggestions": list(f.suggestions),
-        "fix": {"applicability": f.applicability.value, "edits": [asdict(e) for e in f.edits]} if f.edits else None,
+        "fix": {"applicability": f.applicability.value, "edits": [_edit(e) for e in f.edits]} if f.edits else None,
         "related": f.related,
         "fingerprint": f.fingerprint(),
     }
@@ -47,3 +46,8 @@ def render(results, out: TextIO) -> None:
     }
     json.dump(doc, out, ensure_ascii=False, indent=1)
     out.write("\n")
+
+
+def _edit(e) -> dict:
+    """An Edit as JSON (``dataclasses.asdict`` deep-copies through a generic path, ~10x slower)."""
+    return {"start": e.start, "end": e.end, "replacement": e.replacement}
