@@ -93,32 +93,35 @@ def capitalised_noun_languages() -> frozenset[str]:
     return frozenset(rows["capitalised_nouns"].split())
 
 
-def _merge_unlisted(groups: dict[str, EntityGroup], lang: str, source_lang: str | None,
-                    source_words: frozenset[str]) -> None:
-    """Join unlisted one-word spellings to the group of another spelling of the same name: an
-    inflected form to its base (Ukraine's → Ukraine; Ortegas → Ortega where the German source writes
-    "Ortegas"), a near-identical key to its twin (Mecola / Metsola)."""
+def _merge_unlisted(unlisted: dict[str, list[Mention]], lang: str, source_lang: str | None,
+                    source_words: frozenset[str]) -> set[int]:
+    """Join unlisted one-word spellings (key → mentions, in text order of first mention) to the group of
+    another spelling of the same name: an inflected form to its base (Ukraine's → Ukraine; Ortegas →
+    Ortega where the German source writes "Ortegas"), a near-identical key to its twin (Mecola / Metsola).
+    Returns the ids of the mentions that carry the source language's case ending."""
     from . import keys
 
-    unlisted = {k: g for k, g in groups.items() if g.entity is None}
-    for k, group in list(unlisted.items()):
-        form = group.members[0].mention.form
+    inflected: set[int] = set()
+    for k, ms in list(unlisted.items()):
+        if k not in unlisted:
+            continue
+        form = ms[0].form
         langs = [lang] + ([source_lang] if source_lang and form in source_words else [])
         for code in langs:
             for base in keys.base_forms(form, code)[1:]:
                 target = "key:" + keys.name_key(base)
-                if target != k and target in groups and k in groups:
-                    moved = groups.pop(k).members
+                if target != k and target in unlisted and k in unlisted:
+                    moved = unlisted.pop(k)
                     if code != lang:
-                        for r in moved:
-                            r.source_inflected = True
-                    groups[target].members.extend(moved)
-    fuzzy = lang not in capitalised_noun_languages()
-    surnames = [k for k, g in groups.items()
-                if fuzzy and g.entity is None and " " not in k and len(k) - 4 >= FUZZY_MIN_KEY
-                and all(r.mention.position in ("single", "last") for r in g.members)
-                and not all(r.mention.sentence_initial for r in g.members)]
-    surnames.sort(key=lambda k: groups[k].members[0].mention.start)
+                        inflected.update(id(m) for m in moved)
+                    unlisted[target].extend(moved)
+    if lang in capitalised_noun_languages():
+        return inflected
+    surnames = [k for k, ms in unlisted.items()
+                if " " not in k and len(k) - 4 >= FUZZY_MIN_KEY
+                and all(m.position in ("single", "last") for m in ms)
+                and not all(m.sentence_initial for m in ms)]
+    surnames.sort(key=lambda k: unlisted[k][0].start)
     # twins share the first letter: compare within each first-letter block (rapidfuzz's C loop finds
     # the similar keys for each key) and check the few similar pairs in full
     blocks: dict[str, list[str]] = {}
@@ -128,17 +131,17 @@ def _merge_unlisted(groups: dict[str, EntityGroup], lang: str, source_lang: str 
         if len(block) < 2:
             continue
         from rapidfuzz import fuzz, process  # here: most short documents never need it
+
         bare = [k[4:] for k in block]
         for i, a in enumerate(block):
-            if a not in groups:
+            if a not in unlisted:
                 continue
             for _, _, j in process.extract(bare[i], bare, scorer=fuzz.ratio, score_cutoff=FUZZY_KEY_RATIO,
                                            limit=None):
                 b = block[j]
-                if j > i and b in groups and _spelling_twins(bare[i], bare[j]):
-                    groups[a].members.extend(groups.pop(b).members)
-    for g in groups.values():
-        g.members.sort(key=lambda r: r.mention.start)
+                if j > i and b in unlisted and _spelling_twins(bare[i], bare[j]):
+                    unlisted[a].extend(unlisted.pop(b))
+    return inflected
 
 
 def _resolve_form(infos: list[FormInfo], votes: Counter, lang: str, listed: bool) -> tuple:
@@ -166,15 +169,17 @@ def resolve(mentions: list[Mention], table: NameTable, lang: str, source_lang: s
             votes[eid] += 1
     groups: dict[str, EntityGroup] = {}
     meaning: dict[tuple[str, bool], tuple] = {}  # (form, listed) → resolution, fixed within a document
+    unlisted: dict[str, list[Mention]] = {}  # key → mentions of names the table does not know
     for m in mentions:
         listed = bool(m.infos)
         infos = m.infos or m.keyed
         if not infos:
             key = "key:" + m.key
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = EntityGroup(key, None)
-            group.members.append(Resolved(m, None, [], None, "unknown", listed=False))
+            same = unlisted.get(key)
+            if same is None:
+                unlisted[key] = [m]
+            else:
+                same.append(m)
             continue
         # a given name joined to its surname keeps only that person's meanings: the key says which
         memo = (m.form, listed, len(infos), infos[0].entity.id, infos[-1].entity.id)
@@ -186,5 +191,11 @@ def resolve(mentions: list[Mention], table: NameTable, lang: str, source_lang: s
         if group is None:
             group = groups["id:" + eid] = EntityGroup("id:" + eid, chosen[0].entity)
         group.members.append(Resolved(m, chosen[0].entity, chosen, status, part, reason, listed))
-    _merge_unlisted(groups, lang, source_lang, source_words)
+    inflected = _merge_unlisted(unlisted, lang, source_lang, source_words)
+    for key, ms in unlisted.items():
+        # an unknown name written one way has nothing to report: its group is not built (most candidates)
+        if any(m.form != ms[0].form for m in ms):
+            ms.sort(key=lambda m: m.start)
+            groups[key] = EntityGroup(key, None, [Resolved(m, None, [], None, "unknown", listed=False,
+                                                           source_inflected=id(m) in inflected) for m in ms])
     return sorted(groups.values(), key=lambda g: g.members[0].mention.start)
