@@ -204,8 +204,15 @@ class MentionFinder:
                     initial = False
                     if not run:
                         continue
-            if len(run) == 1 and len(run[0][2]) == 1:
-                continue  # a lone capital letter ("I", a list item "A") names nothing
+            if len(run) == 1:
+                word = run[0][2]
+                if len(word) == 1:
+                    continue  # a lone capital letter ("I", a list item "A") names nothing
+                if not initial:
+                    if common is None:
+                        common = frozenset(text.split())
+                    if word.lower() in common:
+                        continue  # a title or heading word the story also writes in lower case ("President")
             at = run[0][0]
             sig = (text[at:run[-1][1]], initial)
             shapes = done.get(sig)
