@@ -32,7 +32,7 @@ def _upper_letters() -> str:
 #: A word (as ``WORD``) that starts with a capital letter and does not continue another word.
 CAPITALISED_WORD = re.compile(r"(?<![^\W_])[" + _upper_letters() + r"][^\W\d_]*(?:['’][^\W\d_]+|-[^\W\d_]+)*")
 #: Characters after which a word starts a sentence (or a heading, caption, list item).
-SENTENCE_END = set(".!?:;\"„“”«»‚‘'()[]–—-•*#|\n\r")
+SENTENCE_END = frozenset(".!?:;\"„“”«»‚‘’'()[]–—-•*#|\n\r")
 #: The longest candidate phrase, in words.
 MAX_PHRASE = 5
 #: How alike (rapidfuzz ratio of the Latin letters, 0-100) an unlisted word must be to the table form

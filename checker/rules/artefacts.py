@@ -15,6 +15,7 @@ from ..datafiles import tsv_rows
 from ..documents import known_languages, langdetect_best, vocabulary, vocabulary_languages
 from ..findings import Applicability, Finding
 from ..names import keys
+from ..names.mentions import starts_sentence
 from ..names.resolve import capitalised_noun_languages
 from . import Rule, register
 
@@ -310,7 +311,6 @@ RARE_ZIPF = 30
 #: written in lower case (dpa, epd, sid).
 LONE_WORD_MIN_LETTERS = 4
 _RUN_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_SENTENCE_OPENER = frozenset(".!?:;\"„“”«»‚‘’'(–—-\n\r")
 
 
 @lru_cache(maxsize=64)
@@ -349,14 +349,6 @@ def _word_parts(words: Iterable[str]) -> Iterator[str]:
             yield from (p for p in re.split(r"['’\-]", w) if p)
         else:
             yield w
-
-
-def _starts_sentence(text: str, i: int) -> bool:
-    """True when the word at ``i`` opens a sentence, a line or a quotation (so its capital is no name's)."""
-    j = i - 1
-    while j >= 0 and text[j] in " \t\u00a0":
-        j -= 1
-    return j < 0 or text[j] in _SENTENCE_OPENER
 
 
 class _ForeignWords:
@@ -418,7 +410,7 @@ class _ForeignWords:
             if low in self.source_names:
                 return "name"
             if not self.own_caps and low not in self.source_lower \
-                    and not (m.start() == sent_start or _starts_sentence(text, m.start())):
+                    and not (m.start() == sent_start or starts_sentence(text, m.start())):
                 return "name"  # capitalised inside a sentence, and the source does not write it in lower case
         if parts is None or (word.isupper() and len(word) > 1):
             return "other"  # not the other language's; or an abbreviation (NJ, DHS)
