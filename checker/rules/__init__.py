@@ -115,7 +115,12 @@ def all_rules() -> list[type[Rule]]:
 def selected_rules(enabled) -> list[type[Rule]]:
     """The registered rule classes whose code ``enabled(code)`` accepts, by code; imports only the modules
     that declare such a code."""
-    for module, codes in _rule_modules().items():
+    modules = _rule_modules()
+    if not modules:  # no sources to read (a zip or byte-code-only install): import every module
+        import pkgutil
+
+        modules = {info.name: [] for info in pkgutil.iter_modules(__path__)}
+    for module, codes in modules.items():
         if not codes or any(enabled(code) for code in codes):
             importlib.import_module(f"{__name__}.{module}")
     return [REGISTRY[code] for code in sorted(REGISTRY) if enabled(code)]
