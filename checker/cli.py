@@ -162,8 +162,9 @@ def check(paths, lang, fmt, output_file, statistics, tables, no_default_table, s
             click.echo(f"checker: error: {err}", err=True)
             results.append(FileResult(path=path, error=str(err), error_code=int(err.exit_code)))
             worst = max(worst, err.exit_code)
-    siblings = versions([p for p in files if p in docs])
-    for path, other in unlisted_versions([p for p in files if p in docs]).items():
+    read = [p for p in files if p in docs]
+    siblings = versions(read)
+    for path, other in unlisted_versions(read, siblings).items():
         try:  # the version beside a file checked alone: read as its source, not checked or reported
             docs_source[path] = read_document(other, lang_for(config, other), None)
         except (OSError, CheckerError) as err:

@@ -4,6 +4,7 @@ files are versions of one story (same stem, another language: ``story.en.txt`` +
 from __future__ import annotations
 
 import fnmatch
+import glob
 from pathlib import Path
 
 from .documents import language_from_filename
@@ -71,11 +72,11 @@ def versions(files: list[str]) -> dict[str, list[str]]:
     return out
 
 
-def unlisted_versions(files: list[str]) -> dict[str, str]:
-    """For each file with a language in its name and no other version among ``files``, the first other
-    version beside it on disk (``story.de.txt`` next to ``story.en.txt``), by name: the source that a
-    check of ``story.en.txt`` alone reads (and does not report on)."""
-    listed = versions(files)
+def unlisted_versions(files: list[str], listed: dict[str, list[str]]) -> dict[str, str]:
+    """For each file with a language in its name and no other version among ``files`` (``listed``: what
+    ``versions(files)`` gives), the first other version beside it on disk (``story.de.txt`` next to
+    ``story.en.txt``), by name: the source that a check of ``story.en.txt`` alone reads (and does not
+    report on)."""
     out: dict[str, str] = {}
     for f in files:
         if f == "-" or listed.get(f):
@@ -84,15 +85,9 @@ def unlisted_versions(files: list[str]) -> dict[str, str]:
         if lang is None:
             continue
         p = Path(f)
-        prefix = p.name.split(".")[0] + "."
-        for other in sorted(p.parent.glob(glob_escape(prefix) + "*")):
+        for other in sorted(p.parent.glob(glob.escape(p.name.split(".")[0] + ".") + "*")):
             other_stem, other_lang = story_stem(str(other))
             if other_lang and other_lang != lang and other_stem == stem and other.is_file():
                 out[f] = str(other)
                 break
     return out
-
-
-def glob_escape(text: str) -> str:
-    """``text`` with glob wildcards escaped (a story named ``[draft].en.txt``)."""
-    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in text)
