@@ -160,15 +160,11 @@ def vocabulary(lang: str) -> dict[str, int]:
     """word → Zipf frequency × 10 for the most frequent words of ``lang`` (``data/lang/vocab/<lang>.txt.gz``,
     from wordfreq: 40 = four times per million words); empty for a language without a vocabulary.
 
-    Read on first use only (about 20 ms and 3.5 MB a language), never at start-up."""
-    import gzip
-
-    if lang not in vocabulary_languages():
-        return {}
-    raw = resources.files("checker").joinpath("data", "lang", "vocab", f"{lang}.txt.gz").read_bytes()
+    Read on first use only (3.5 MB a language), never at start-up, from the same decompressed text as
+    the short-text guess (``_vocabulary_blob``)."""
     out: dict[str, int] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        if line and not line.startswith("#"):
+    for line in _vocabulary_blob(lang).split("\n"):
+        if line:
             zipf, words = line.split("\t")
             out.update(dict.fromkeys(words.split(), int(zipf)))
     return out
@@ -182,12 +178,16 @@ FUNCTION_WORD_MARGIN = 4
 FUNCTION_WORD_SOLO_HITS = 2
 
 
+#: A run of letters: the words both language guesses count.
+_GUESS_WORD = re.compile(r"[^\W\d_]+")
+
+
 def guess_language_by_function_words(text: str) -> str | None:
     """A cheap, confident guess from words frequent in one language only ("der", "und", "the", "and"),
     or None when the evidence is thin or mixed."""
     owners = _function_words()
     counts: dict[str, int] = {}
-    for w in re.findall(r"[^\W\d_]+", text[:DETECTION_SAMPLE].lower()):
+    for w in _GUESS_WORD.findall(text[:DETECTION_SAMPLE].lower()):
         code = owners.get(w)
         if code:
             counts[code] = counts.get(code, 0) + 1
@@ -212,7 +212,6 @@ VOCAB_GUESS_MARGIN = 30
 VOCAB_GUESS_UNKNOWN = 10
 #: ... though one word in this many may be missing from the winner's list (a rare word: "toughening").
 VOCAB_GUESS_WORDS_PER_UNKNOWN = 4
-_GUESS_WORD = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -224,14 +223,23 @@ def _vocabulary_scripts() -> dict[str, str]:
     out = {}
     for code, words in tsv_rows("lang", "function_words.tsv"):
         if code in vocabulary_languages() and words:
-            out[code] = _letter_script(words.split()[0][0])
+            out[code] = letter_script(words.split()[0][0])
     return out
 
 
-def _letter_script(ch: str) -> str:
+#: A Latin letter (Basic Latin, Latin-1, Latin Extended-A and -B).
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def letter_script(ch: str) -> str:
+    """The script of a letter, by its Unicode name: 'Latin', 'Cyrillic', 'Greek', 'Cjk', ...; 'other' for
+    a character without a name."""
+    if LATIN_LETTER.match(ch):
+        return "Latin"
     import unicodedata
 
-    return unicodedata.name(ch, "?").split(" ")[0]
+    name = unicodedata.name(ch, "")
+    return name.split(" ")[0].title() if name else "other"
 
 
 def guess_language_by_vocabulary(text: str) -> str | None:
@@ -249,7 +257,7 @@ def guess_language_by_vocabulary(text: str) -> str | None:
         return None
     scripts: dict[str, int] = {}
     for w in words:
-        scripts[_letter_script(w[0])] = scripts.get(_letter_script(w[0]), 0) + 1
+        scripts[letter_script(w[0])] = scripts.get(letter_script(w[0]), 0) + 1
     script = max(sorted(scripts), key=scripts.__getitem__)
     scores = []
     for code, lang_script in sorted(_vocabulary_scripts().items()):

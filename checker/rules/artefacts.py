@@ -5,14 +5,13 @@ words. Every word list lives in data (``data/calques/<src>-<tgt>.tsv``, ``data/l
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 
 from .. import segments
 from ..datafiles import tsv_rows
-from ..documents import known_languages, langdetect_best, vocabulary, vocabulary_languages
+from ..documents import LATIN_LETTER, known_languages, langdetect_best, letter_script, vocabulary, vocabulary_languages
 from ..findings import Applicability, Finding
 from ..names import keys
 from ..names.mentions import starts_sentence
@@ -120,7 +119,6 @@ class Calque(Rule):
 _NON_LATIN = ("\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u097f"
               "\u0e00-\u0e7f\u10a0-\u10ff\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af")
 _FOREIGN_RUN = re.compile(f"[{_NON_LATIN}][{_NON_LATIN}\\w]*(?:[ \u00a0\\-–—,.:;'’]+[{_NON_LATIN}][{_NON_LATIN}\\w]*)*")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LOWER_WORDS = re.compile(r"[^\W\d_]+")
 #: A sentence needs this many words outside quotations to be judged, this many function words of
 #: another language, and langdetect's confidence above the floor.
@@ -151,13 +149,6 @@ def _unquoted_lower(text: str) -> str:
     return "".join(parts)
 
 
-def _script(ch: str) -> str:
-    if _LATIN_LETTER.match(ch):
-        return "Latin"
-    name = unicodedata.name(ch, "")
-    return name.split(" ")[0].title() if name else "other"
-
-
 _ANY_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -166,12 +157,12 @@ def _main_script(text: str) -> str:
     """The script most letters of the text's beginning are in (Latin, Cyrillic, Greek, Cjk, ...)."""
     sample = text[:4000]
     letters = len(_ANY_LETTER.findall(sample))
-    if 2 * len(_LATIN_LETTER.findall(sample)) > letters:  # counted in C: the common case
+    if 2 * len(LATIN_LETTER.findall(sample)) > letters:  # counted in C: the common case
         return "Latin"
     counts: dict[str, int] = {}
     for ch in sample:
         if ch.isalpha():
-            s = _script(ch)
+            s = letter_script(ch)
             counts[s] = counts.get(s, 0) + 1
     return max(counts, key=counts.get) if counts else "Latin"
 
@@ -214,7 +205,7 @@ class UntranslatedSegment(Rule):
         main = _main_script(text)
         urls = segments.url_spans(text)
         for m in _FOREIGN_RUN.finditer(text):
-            s = _script(m.group(0)[0])
+            s = letter_script(m.group(0)[0])
             if s == main or urls.overlaps(m.start(), m.end()) or _homoglyph_token(m.group(0), main):
                 continue
             if sum(ch.isalpha() for ch in m.group(0)) < 2:
@@ -597,7 +588,7 @@ class DuplicatedSegment(Rule):
             return False
         src = src_lines[doc_lines.position(offset)[0] - 1].casefold()
         toks = _WORD.findall(src)
-        if any(ch.isalpha() and not ch.isascii() and _script(ch) not in ("Latin", "Cyrillic", "Greek")
+        if any(ch.isalpha() and not ch.isascii() and letter_script(ch) not in ("Latin", "Cyrillic", "Greek")
                for ch in src[:200]):  # Han, kana, Hangul: words are not spaced, compare character pairs
             letters = [ch for ch in src if ch.isalpha()]
             grams = [tuple(letters[i:i + 2]) for i in range(len(letters) - 1)]
@@ -793,7 +784,7 @@ def _homoglyph_token(token: str, main: str) -> bool:
     """A short all-homoglyph token of another script in a Latin document ("С" in "22 °С")."""
     letters = [ch for ch in token if ch.isalpha()]
     return main == "Latin" and 0 < len(letters) <= 2 and all(ch.translate(_TO_LATIN) != ch for ch in letters) \
-        and not any(_LATIN_LETTER.match(ch) for ch in letters)
+        and not any(LATIN_LETTER.match(ch) for ch in letters)
 
 
 @register
@@ -825,7 +816,7 @@ class MixedScriptWord(Rule):
         text = ctx.doc.text
         main = _main_script(text)
         end = 0
-        for c in (_CYR_GREEK_LETTER if main == "Latin" else _LATIN_LETTER).finditer(text):
+        for c in (_CYR_GREEK_LETTER if main == "Latin" else LATIN_LETTER).finditer(text):
             if c.start() < end:
                 continue  # inside the word just checked
             start, end = c.start(), c.end()
@@ -834,18 +825,18 @@ class MixedScriptWord(Rule):
             while end < len(text) and text[end].isalpha():
                 end += 1
             tok = text[start:end]
-            scripts = {_script(ch) for ch in tok}
+            scripts = {letter_script(ch) for ch in tok}
             if len(scripts) > 1 and scripts <= {"Latin", "Cyrillic", "Greek"}:
-                latin = sum(1 for ch in tok if _script(ch) == "Latin")
+                latin = sum(1 for ch in tok if letter_script(ch) == "Latin")
                 target = "Latin" if latin * 2 >= len(tok) or main == "Latin" and latin else "Cyrillic"
                 fixed = tok.translate(_TO_LATIN if target == "Latin" else _TO_CYRILLIC)
-                odd = "".join(sorted({ch for ch in tok if _script(ch) != target}))
-                good = {_script(ch) for ch in fixed} == {target}
+                odd = "".join(sorted({ch for ch in tok if letter_script(ch) != target}))
+                good = {letter_script(ch) for ch in fixed} == {target}
                 yield self.finding(ctx, start, end,
                                    f"{tok!r} mixes {' and '.join(sorted(scripts))} letters ({odd!r} is not {target})",
                                    [fixed] if good else [], Applicability.SAFE)
             elif _homoglyph_token(tok, main):
                 fixed = tok.translate(_TO_LATIN)
                 yield self.finding(ctx, start, end,
-                                   f"{tok!r} is a {_script(tok[0])} letter that looks like Latin {fixed!r}",
+                                   f"{tok!r} is a {letter_script(tok[0])} letter that looks like Latin {fixed!r}",
                                    [fixed], Applicability.SAFE)
