@@ -115,6 +115,11 @@ def known_languages() -> dict[str, str]:
     return {code: name for code, name in rows if code != "code"}
 
 
+def language_name(code: str | None) -> str:
+    """The English name of a language code ("de" → "German"); the code itself when unknown."""
+    return known_languages().get(code or "", code or "another language")
+
+
 def normalize_language(code: str) -> str:
     """Validate a language code (``en``, ``de-CH`` → ``de``, ``ua`` → ``uk``); LanguageError if unknown."""
     base = code.strip().replace("_", "-").split("-")[0].lower()
@@ -240,6 +245,24 @@ def letter_script(ch: str) -> str:
 
     name = unicodedata.name(ch, "")
     return name.split(" ")[0].title() if name else "other"
+
+
+_ANY_LETTER = re.compile(r"[^\W\d_]")
+
+
+@lru_cache(maxsize=4)
+def main_script(text: str) -> str:
+    """The script most letters of the text's beginning are in (Latin, Cyrillic, Greek, Cjk, ...)."""
+    sample = text[:4000]
+    letters = len(_ANY_LETTER.findall(sample))
+    if 2 * len(LATIN_LETTER.findall(sample)) > letters:  # counted in C: the common case
+        return "Latin"
+    counts: dict[str, int] = {}
+    for ch in sample:
+        if ch.isalpha():
+            s = letter_script(ch)
+            counts[s] = counts.get(s, 0) + 1
+    return max(counts, key=counts.get) if counts else "Latin"
 
 
 def guess_language_by_vocabulary(text: str) -> str | None:

@@ -36,6 +36,8 @@ _SENT_END = re.compile(r"[.!?…]+[\"'”’»«“)\]]*(?=\s+)")
 #: Clause separators inside a sentence.
 _CLAUSE_SEP = re.compile(r"\s*(?:[,;:]|\s[–—-]\s|[()])\s*")
 WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*")
+#: A run of letters (no digits, no apostrophes): the unit the word lists are looked up by.
+LETTERS = re.compile(r"[^\W\d_]+")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+|\b[\w-]+\.(?:com|org|net|de|ru|ua|cz|uk|eu)\b\S*")
 _VOWELS = set("aeiouyäöüáéíóúýěåøæœàèìòùâêîôûąęіїєаеёиоуыэюяAEIOUYÄÖÜ")
 
@@ -86,6 +88,13 @@ def _lines(text: str, start: int, end: int | None) -> list[Segment]:
         if seg:
             out.append(seg)
     return out
+
+
+def paragraph_around(text: str, start: int, end: int) -> str:
+    """The text of the line (paragraph) holding ``[start, end)``."""
+    a = text.rfind("\n", 0, start)
+    b = text.find("\n", end)
+    return text[a + 1: b if b >= 0 else len(text)]
 
 
 def paragraphs(text: str) -> list[Segment]:

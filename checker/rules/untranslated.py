@@ -1,0 +1,422 @@
+"""Untranslated text: a sentence, clause or word left in another language than the document's. Word lists
+live in data (``data/lang/function_words.tsv``, ``data/lang/vocab``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from .. import segments
+from ..datafiles import tsv_rows
+from ..documents import (
+    LATIN_LETTER,
+    langdetect_best,
+    language_name,
+    letter_script,
+    main_script,
+    vocabulary,
+    vocabulary_languages,
+)
+from ..findings import Applicability, Finding
+from ..names import keys
+from ..names.mentions import starts_sentence
+from ..names.resolve import capitalised_noun_languages
+from . import Rule, register
+
+# ---------------------------------------------------------------------------------- untranslated text
+
+#: Letters of scripts other than Latin (Greek, Cyrillic, Armenian, Hebrew, Arabic, Devanagari, Thai,
+#: Georgian, Hangul, kana, Han), and runs of them across spaces and light punctuation.
+_NON_LATIN = ("\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u097f"
+              "\u0e00-\u0e7f\u10a0-\u10ff\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af")
+_FOREIGN_RUN = re.compile(f"[{_NON_LATIN}][{_NON_LATIN}\\w]*(?:[ \u00a0\\-–—,.:;'’]+[{_NON_LATIN}][{_NON_LATIN}\\w]*)*")
+#: A sentence needs this many words outside quotations to be judged, this many function words of
+#: another language, and langdetect's confidence above the floor.
+UNTRANSLATED_MIN_WORDS = 5
+UNTRANSLATED_MIN_FOREIGN = 3
+UNTRANSLATED_CONFIDENCE = 0.90
+#: ... and those function words must make up this share of its words (a German sentence: a quarter or more).
+UNTRANSLATED_MIN_SHARE = 0.15
+#: This many function words of one other language and none of the document's decide without langdetect.
+UNTRANSLATED_DECISIVE = 6
+
+
+@lru_cache(maxsize=8)
+def _unquoted_lower(text: str) -> str:
+    """The text lower-cased, quotations blanked out (same length, same offsets)."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased: keep offsets
+        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    spans = segments.quoted_spans(text).spans
+    if not spans:
+        return low
+    parts, pos = [], 0
+    for a, b in spans:
+        parts.append(low[pos:a])
+        parts.append(" " * (b - a))
+        pos = b
+    parts.append(low[pos:])
+    return "".join(parts)
+
+
+
+
+@register
+class UntranslatedSegment(Rule):
+    """A sentence, clause or word left in another language.
+
+    What it flags:
+        Text in another script than the document's ("Эрнан Crespo", Chinese characters in English copy);
+        sentences whose function words are another language's (a German sentence in an English story),
+        confirmed by language identification, which runs only on sentences the cheap signal (function words
+        of one language only) marks as foreign; and words or runs of words of the source's language inside a
+        sentence of the document's (without a source: English words in copy in another language), common there
+        and at least ten times rarer here ("nach dem Backlash", "auf remote work" in German copy). A word on
+        its own must be rare in the document's language, so loanwords ("Manager", "Team", "online", "Drink")
+        and words spelt alike ("Last", "These") are not flagged. Names do not count: a capitalised word counts
+        only where the source writes it in lower case, and never next to a name ("New Jersey School", "von der
+        Leyen"); nor do abbreviations, quotations, URLs and hashtags.
+    Why it matters:
+        A machine translation system sometimes copies a segment through; a reader of the English story
+        cannot read it, and an editor scanning for names misses it.
+    Example:
+        "Russland wird nachlegen, sagte der Minister am Montag in Berlin nach einem Treffen mit dem Kanzler."
+        Use instead: "Russia will step up, the minister said in Berlin on Monday after meeting the Chancellor."
+    Fix safety:
+        Display only: the segment must be translated.
+    Data:
+        ``data/lang/function_words.tsv`` (words frequent in one language only) for the cheap signal;
+        langdetect's profiles (seeded) to confirm; ``data/lang/vocab/<lang>.txt.gz`` (each language's 40,000
+        most frequent words with their frequency, from wordfreq) for words, read only for the two languages
+        compared.
+    """
+
+    code = "ART002"
+    name = "untranslated-segment"
+
+    def check(self, ctx) -> Iterator[Finding]:
+        text = ctx.doc.text
+        main = main_script(text)
+        urls = segments.url_spans(text)
+        for m in _FOREIGN_RUN.finditer(text):
+            s = letter_script(m.group(0)[0])
+            if s == main or urls.overlaps(m.start(), m.end()) or _homoglyph_token(m.group(0), main):
+                continue
+            if sum(ch.isalpha() for ch in m.group(0)) < 2:
+                continue
+            yield self.finding(ctx, m.start(), m.end(),
+                               f"{m.group(0)!r} is in {s} script in {language_name(ctx.lang)} copy: "
+                               "text left untranslated", [], Applicability.DISPLAY)
+        yield from self._foreign_sentences(ctx, text)
+
+    def _foreign_sentences(self, ctx, text: str) -> Iterator[Finding]:
+        own = ctx.lang
+        src_lang = ctx.source.lang if ctx.source is not None else None
+        unquoted = _unquoted_lower(text)
+        foreign_vocab = _foreign_vocabulary(own)
+        word_check = _ForeignWords.prepare(ctx, text, unquoted)
+        for sent in segments.sentences(text):
+            words = segments.LETTERS.findall(unquoted, sent.start, sent.end)
+            lang = None
+            if len(words) >= UNTRANSLATED_MIN_WORDS and \
+                    len(foreign_vocab.intersection(words)) >= UNTRANSLATED_MIN_FOREIGN:  # decided in C, mostly
+                lang = self._sentence_language(own, src_lang, words, unquoted[sent.start:sent.end])
+            if lang is not None:
+                where = " (as in the source)" if ctx.source is not None and lang == src_lang else ""
+                yield self.finding(ctx, sent.start, sent.end,
+                                   f"this sentence is in {language_name(lang)}, not {language_name(own)}{where}: "
+                                   "left untranslated", [], Applicability.DISPLAY)
+            elif word_check is not None and word_check.suspect(words):
+                yield from word_check.findings(self, ctx, sent)
+
+    @staticmethod
+    def _sentence_language(own: str, src_lang: str | None, words: list[str], sentence: str) -> str | None:
+        """The other language a sentence with several of its function words is in, or None."""
+        langs_of = _word_languages()
+        counts: dict[str, int] = {}
+        distinct: dict[str, set[str]] = {}
+        own_hits = 0
+        for w in words:
+            langs = langs_of.get(w)
+            if not langs:
+                continue
+            if own in langs:
+                own_hits += 1
+                continue
+            for c in langs:
+                counts[c] = counts.get(c, 0) + 1
+                distinct.setdefault(c, set()).add(w)
+        foreign = max(counts, key=lambda c: (counts[c], c == src_lang), default=None)
+        if foreign is None or len(distinct[foreign]) < UNTRANSLATED_MIN_FOREIGN or counts[foreign] <= own_hits \
+                or counts[foreign] < UNTRANSLATED_MIN_SHARE * len(words):
+            return None
+        if counts[foreign] >= UNTRANSLATED_DECISIVE and own_hits == 0:
+            lang, prob = foreign, 1.0  # a clear case: no need to load langdetect's profiles
+        else:
+            # the candidates: the languages checker has word lists for, and the three in question
+            lang, prob = langdetect_best(sentence, vocabulary_languages() | {own, foreign, src_lang or own})
+        if lang == own or prob < UNTRANSLATED_CONFIDENCE or (lang != foreign and lang != src_lang):
+            return None
+        return lang
+
+
+@lru_cache(maxsize=16)
+def _foreign_vocabulary(own: str) -> frozenset[str]:
+    """The function words of languages other than ``own`` that are not also ``own``'s."""
+    return frozenset(w for w, langs in _word_languages().items() if own not in langs)
+
+
+@lru_cache(maxsize=1)
+def _word_languages() -> dict[str, frozenset[str]]:
+    """word → the languages whose most frequent words include it (``data/lang/function_words.tsv``)."""
+    out: dict[str, set[str]] = {}
+    for row in tsv_rows("lang", "function_words.tsv"):
+        if len(row) == 2:
+            for w in row[1].split():
+                out.setdefault(w, set()).add(row[0])
+    return {w: frozenset(c) for w, c in out.items()}
+
+
+# ------------------------------------------------------------------------ untranslated words (vocabulary)
+
+#: Zipf frequencies × 10, as in ``data/lang/vocab`` (wordfreq; 30 = once per million words, 40 = ten times).
+#: A word is another language's when it is common there (from Zipf 3.5: "backlash" 3.7, "bricks" 3.8 in
+#: English) ...
+FOREIGN_WORD_MIN_ZIPF = 35
+#: ... and at least ten times as frequent there as in the document's language. wordfreq's German counts
+#: hold English text, so an English word that is no German word still has a German Zipf frequency 1 to 2
+#: below its English one ("department" 5.2 / 3.6, "the" 7.7 / 5.6); a loanword has nearly the same in both
+#: ("Manager" 5.0 / 4.6, "Team" 5.7 / 5.2, "online" 5.2 / 5.4).
+FOREIGN_WORD_GAP = 10
+#: A word is rare in a language below Zipf 3.0 (or outside its vocabulary of 40,000 words). A word on its
+#: own is reported only when it is rare in the document's language: one English word in German copy that is
+#: also a common German word ("Last", "These", "Rate", "all") is the German word.
+RARE_ZIPF = 30
+#: A word on its own counts from this many letters: shorter ones are mostly abbreviations and agency names
+#: written in lower case (dpa, epd, sid).
+LONE_WORD_MIN_LETTERS = 4
+_RUN_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=64)
+def _suspect_words(own: str, foreign: str) -> frozenset[str]:
+    """Words common in ``foreign`` and at least ``FOREIGN_WORD_GAP`` more frequent there than in ``own``."""
+    own_v, foreign_v = vocabulary(own), vocabulary(foreign)
+    if not own_v or not foreign_v:
+        return frozenset()
+    return frozenset(w for w, z in foreign_v.items()
+                     if z >= FOREIGN_WORD_MIN_ZIPF and z - own_v.get(w, 0) >= FOREIGN_WORD_GAP)
+
+
+@lru_cache(maxsize=64)
+def _rare_suspect_words(own: str, foreign: str) -> frozenset[str]:
+    """The words of ``_suspect_words`` that are rare in ``own`` too: the ones that may stand alone."""
+    own_v = vocabulary(own)
+    return frozenset(w for w in _suspect_words(own, foreign) if own_v.get(w, 0) < RARE_ZIPF)
+
+
+@lru_cache(maxsize=8)
+def _source_cases(words: frozenset[str], capitalises_nouns: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """(the words a source writes in lower case, the words it writes only capitalised), lower-cased, from the
+    source's words as written (``Context.source_words``, which the name rules read too). In a language that
+    capitalises every noun a capital says nothing: no names then."""
+    lower = frozenset(_word_parts(w for w in words if w.islower()))
+    if capitalises_nouns:
+        return lower, frozenset()
+    capital = {p.lower() for p in _word_parts(w for w in words if w[0].isupper() and not w.isupper())}
+    return lower, frozenset(capital - lower)
+
+
+def _word_parts(words: Iterable[str]) -> Iterator[str]:
+    """The words, those joined by a hyphen or an apostrophe split (post-backlash → post, backlash)."""
+    for w in words:
+        if "-" in w or "'" in w or "’" in w:
+            yield from (p for p in re.split(r"['’\-]", w) if p)
+        else:
+            yield w
+
+
+class _ForeignWords:
+    """The words of one document that another language left in it: the source's language (or English
+    when there is no source, the language most copy is translated from), judged by the vocabularies."""
+
+    def __init__(self, ctx, text: str, unquoted: str, foreign: str) -> None:
+        self.text, self.unquoted, self.own, self.foreign = text, unquoted, ctx.lang, foreign
+        self.own_v = vocabulary(ctx.lang)
+        self.suspects = _suspect_words(ctx.lang, foreign)
+        self.rare_suspects = _rare_suspect_words(ctx.lang, foreign)
+        self.own_caps = ctx.lang in capitalised_noun_languages()
+        self.urls = segments.url_spans(text)
+        self.source_lower: frozenset[str] = frozenset()
+        self.source_names: frozenset[str] = frozenset()
+        if ctx.source is not None:
+            self.source_lower, self.source_names = _source_cases(
+                ctx.source_words, ctx.source.lang in capitalised_noun_languages())
+
+    @classmethod
+    def prepare(cls, ctx, text: str, unquoted: str) -> _ForeignWords | None:
+        """The check for ``ctx``'s document, or None where there is nothing to compare (no vocabulary)."""
+        own = ctx.lang
+        if ctx.source is not None and ctx.source.lang and ctx.source.lang != own:
+            foreign = ctx.source.lang
+        elif ctx.source is None and own != "en":
+            foreign = "en"
+        else:
+            return None
+        langs = vocabulary_languages()
+        if own not in langs or foreign not in langs:
+            return None
+        return cls(ctx, text, unquoted, foreign)
+
+    def suspect(self, words: list[str]) -> bool:
+        """The cheap test (in C): does the sentence hold a word of the other language at all?"""
+        if self.suspects.isdisjoint(words):
+            return False
+        # a word that can stand alone (rare in this language), or two that can make a run
+        return not self.rare_suspects.isdisjoint(words) or len(self.suspects.intersection(words)) > 1
+
+    def _foreign_parts(self, low: str) -> list[str] | None:
+        """The parts of a lower-cased word (children's → children; a hyphen joins two) when every part is a
+        word of the other language, else None (a compound with a word of this language: Labour-Teams)."""
+        if low in self.suspects:
+            return [low]
+        if "-" not in low and "'" not in low and "’" not in low:
+            return None
+        parts = [q for p in low.replace("’", "'").split("'") if len(p) > 1 for q in p.split("-") if q]
+        return parts if parts and all(p in self.suspects for p in parts) else None
+
+    def _classify(self, m: re.Match, sent_start: int, parts: list[str] | None) -> str:
+        """One word: 'foreign' (the other language's), 'name' or 'other'."""
+        text = self.text
+        word = text[m.start():m.end()]
+        low = m.group(0)
+        capital = word[:1].isupper()
+        if capital and not word.isupper():
+            if low in self.source_names:
+                return "name"
+            if not self.own_caps and low not in self.source_lower \
+                    and not (m.start() == sent_start or starts_sentence(text, m.start())):
+                return "name"  # capitalised inside a sentence, and the source does not write it in lower case
+        if parts is None or (word.isupper() and len(word) > 1):
+            return "other"  # not the other language's; or an abbreviation (NJ, DHS)
+        if (m.start() > 0 and text[m.start() - 1] in "#@/_") or (self.urls and self.urls.overlaps(m.start(), m.end())):
+            return "other"  # a hashtag, a handle, part of a path or a URL
+        if capital and not all(q in self.source_lower for q in parts):
+            return "other"  # capitalised, and the source does not write it in lower case: it may be a name
+        if any(self.own_v.get(b.lower(), 0) >= RARE_ZIPF for b in keys.base_forms(word, self.own)[1:]):
+            return "other"  # an inflected form of a word of this language (Filters, Dollars)
+        return "foreign"
+
+    def findings(self, rule: Rule, ctx, sent) -> Iterator[Finding]:
+        matches = list(_RUN_WORD.finditer(self.unquoted, sent.start, sent.end))
+        parts = [self._foreign_parts(m.group(0)) for m in matches]
+        hit = [p is not None for p in parts]
+        near = [h or (k > 0 and hit[k - 1]) or (k + 1 < len(hit) and hit[k + 1]) for k, h in enumerate(hit)]
+        # only the words of the other language and their neighbours are looked at
+        tokens = [(m, self._classify(m, sent.start, p) if n else "other")
+                  for m, p, n in zip(matches, parts, near, strict=True)]
+        i = 0
+        while i < len(tokens):
+            if tokens[i][1] != "foreign":
+                i += 1
+                continue
+            j = i + 1
+            while j < len(tokens) and tokens[j][1] == "foreign" and self._adjacent(tokens[j - 1][0], tokens[j][0]):
+                j += 1
+            run = tokens[i:j]
+            if self._reportable(tokens, i, j):
+                start, end = run[0][0].start(), run[-1][0].end()
+                yield rule.finding(ctx, start, end, f"{self.text[start:end]!r} is {language_name(self.foreign)}, "
+                                   f"not {language_name(self.own)}: left untranslated", [], Applicability.DISPLAY)
+            i = j
+
+    def _adjacent(self, a: re.Match, b: re.Match) -> bool:
+        gap = self.text[a.end():b.start()]
+        return not gap.strip() and "\n" not in gap
+
+    def _reportable(self, tokens: list, i: int, j: int) -> bool:
+        """A run of foreign words is reported unless it is part of a name, or a lone word that is also
+        common in this language."""
+        run = tokens[i:j]
+        if (i > 0 and tokens[i - 1][1] == "name" and self._adjacent(tokens[i - 1][0], run[0][0])) or \
+                (j < len(tokens) and tokens[j][1] == "name" and self._adjacent(run[-1][0], tokens[j][0])):
+            return False  # part of a name: New Jersey [School], [von der] Leyen
+        if len(run) == 1:
+            low = run[0][0].group(0)
+            parts = [p for p in re.split(r"['’\-]", low) if len(p) > 1]
+            return sum(map(len, parts)) >= LONE_WORD_MIN_LETTERS and \
+                all(self.own_v.get(p, 0) < RARE_ZIPF for p in parts)
+        return True
+
+
+# ------------------------------------------------------------------------------- mixed-script words
+
+#: Cyrillic and Greek letters that look like Latin ones (from Unicode's confusables.txt, the letters a
+#: machine or a keyboard layout swaps in news copy), and back.
+_TO_LATIN = str.maketrans("АВЕКМНОРСТУХаеорсухіјѕІЈЅԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧον",
+                          "ABEKMHOPCTYXaeopcyxijsIJSdqwABEZHIKMNOPTYXov")
+_TO_CYRILLIC = str.maketrans("ABEKMHOPCTYXaeopcyxi", "АВЕКМНОРСТУХаеорсухі")
+_CYR_GREEK_LETTER = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f]")
+
+
+def _homoglyph_token(token: str, main: str) -> bool:
+    """A short all-homoglyph token of another script in a Latin document ("С" in "22 °С")."""
+    letters = [ch for ch in token if ch.isalpha()]
+    return main == "Latin" and 0 < len(letters) <= 2 and all(ch.translate(_TO_LATIN) != ch for ch in letters) \
+        and not any(LATIN_LETTER.match(ch) for ch in letters)
+
+
+@register
+class MixedScriptWord(Rule):
+    """A word that mixes scripts: a Cyrillic letter inside a Latin word, or a lone look-alike letter.
+
+    What it flags:
+        Words made of letters of two scripts (a Cyrillic "о" inside "Kyiv", a Latin "a" inside a Cyrillic
+        word) and, in Latin-script copy, a lone Cyrillic or Greek letter that looks like a Latin one, such
+        as the Cyrillic "С" of "22 °С" left from a Russian source.
+    Why it matters:
+        The word looks right but is not: search, spell-checking, hyphenation and screen readers fail on it,
+        and it shows the text was pasted from another language.
+    Example:
+        "The temperature will reach 24 °С in the capital."
+        Use instead: "The temperature will reach 24 °C in the capital."
+    Fix safety:
+        Safe: each look-alike letter is replaced by the letter of the word's main script, which reads the same.
+    Data:
+        Unicode script properties; the look-alike letters of Unicode's confusables list (a short table in
+        this module).
+    """
+
+    code = "ART005"
+    name = "mixed-script-word"
+    fix = "always"
+
+    def check(self, ctx) -> Iterator[Finding]:
+        text = ctx.doc.text
+        main = main_script(text)
+        end = 0
+        for c in (_CYR_GREEK_LETTER if main == "Latin" else LATIN_LETTER).finditer(text):
+            if c.start() < end:
+                continue  # inside the word just checked
+            start, end = c.start(), c.end()
+            while start > 0 and text[start - 1].isalpha():
+                start -= 1
+            while end < len(text) and text[end].isalpha():
+                end += 1
+            tok = text[start:end]
+            scripts = {letter_script(ch) for ch in tok}
+            if len(scripts) > 1 and scripts <= {"Latin", "Cyrillic", "Greek"}:
+                latin = sum(1 for ch in tok if letter_script(ch) == "Latin")
+                target = "Latin" if latin * 2 >= len(tok) or main == "Latin" and latin else "Cyrillic"
+                fixed = tok.translate(_TO_LATIN if target == "Latin" else _TO_CYRILLIC)
+                odd = "".join(sorted({ch for ch in tok if letter_script(ch) != target}))
+                good = {letter_script(ch) for ch in fixed} == {target}
+                yield self.finding(ctx, start, end,
+                                   f"{tok!r} mixes {' and '.join(sorted(scripts))} letters ({odd!r} is not {target})",
+                                   [fixed] if good else [], Applicability.SAFE)
+            elif _homoglyph_token(tok, main):
+                fixed = tok.translate(_TO_LATIN)
+                yield self.finding(ctx, start, end,
+                                   f"{tok!r} is a {letter_script(tok[0])} letter that looks like Latin {fixed!r}",
+                                   [fixed], Applicability.SAFE)
