@@ -1,4 +1,4 @@
-"""The compiled name table: the layered table with its forms index, automaton and name keys, cached
+"""The compiled name table: the layered table with its forms index, anchor index and name keys, cached
 on disk so that start-up reads one file instead of rebuilding them (about 0.3 s on every run).
 
 The cache entry is named by a digest of the checker version, the built-in table, every ``--table``
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import marshal
-import pickle
 import sys
 from pathlib import Path
 
@@ -21,9 +20,11 @@ _KIND = "table"
 
 
 def _digest(paths, default: bool) -> str | None:
+    from . import mentions
     from .keys import rules_digest
 
-    parts: list[bytes | str] = [rules_digest(), str(default), sys.version]  # marshal is per version
+    # the key rules, how mentions are indexed, and the interpreter (marshal is per version)
+    parts: list[bytes | str] = [rules_digest(), Path(mentions.__file__).read_bytes(), str(default), sys.version]
     try:
         if default:
             parts.append(default_table_path().read_bytes())
@@ -46,7 +47,7 @@ def _restore(payload: dict) -> MentionFinder:
     table.__dict__["_valid"] = {lang: frozenset(forms) for lang, forms in payload["valid"].items()}
     table.__dict__["languages"] = frozenset(payload["languages"])
     finder = MentionFinder(table)
-    finder.__dict__["automaton"] = pickle.loads(payload["automaton"])
+    finder.__dict__["form_index"] = payload["form_index"]
     finder.__dict__["key_index"] = payload["key_index"]
     return finder
 
@@ -84,7 +85,7 @@ def compiled_finder(paths=(), default: bool = True) -> MentionFinder:
         "forms": dict(table.forms),
         "valid": {lang: sorted(forms) for lang, forms in table._valid.items()},
         "languages": sorted(table.languages),
-        "automaton": pickle.dumps(finder.automaton, protocol=pickle.HIGHEST_PROTOCOL),
+        "form_index": finder.form_index,
         "key_index": finder.key_index,
     }
     if key is not None:

@@ -171,10 +171,11 @@ class _RuleList:
     match could start with (most rules concern letters a word lacks): a bit per rule, a mask per
     character, so a key costs the few regex calls that can change it."""
 
-    __slots__ = ("subs", "bits", "always")
+    __slots__ = ("subs", "bits", "always", "_lines_subs")
 
     def __init__(self, rules: list[tuple]) -> None:
         self.subs = [(pat, repl) for pat, repl, _first in rules]
+        self._lines_subs: list[tuple] | None = None
         self.bits: dict[str, int] = {}
         self.always = 0
         for i, (_pat, _repl, first) in enumerate(rules):
@@ -183,6 +184,26 @@ class _RuleList:
             else:
                 for ch in first:
                     self.bits[ch] = self.bits.get(ch, 0) | 1 << i
+
+    def apply_lines(self, joined: str) -> str:
+        """``apply`` to every line of a newline-joined block of strings at once: each rule runs once over
+        the block, in C. Rules are rewritten so that no match crosses or eats a line break (``^``/``$``
+        per line, negated classes never match "\\n"); a rule that cannot be rewritten runs line by line."""
+        for pat, repl in self.lines_subs:
+            if type(pat) is str:
+                joined = joined.replace(pat, repl)
+            elif pat is None:
+                joined = "\n".join(repl.apply(line) for line in joined.split("\n"))
+            else:
+                joined = pat.sub(repl, joined)
+        return joined
+
+    @property
+    def lines_subs(self) -> list[tuple]:
+        """The rules rewritten for ``apply_lines`` (built on first use)."""
+        if self._lines_subs is None:
+            self._lines_subs = [_line_safe(pat, repl) for pat, repl in self.subs]
+        return self._lines_subs
 
     def apply(self, s: str) -> str:
         get = self.bits.get
@@ -201,6 +222,22 @@ class _RuleList:
                     mask |= get(ch, 0) & later
                 s = new
         return s
+
+
+#: Pattern syntax whose meaning changes when several strings are joined by line breaks and matched at once.
+_LINE_UNSAFE = re.compile(r"\\[AZWSsD]|\\\[|\\n|\(\?[a-zA-Z]*s")
+
+
+def _line_safe(pat, repl) -> tuple:
+    """One rule for ``_RuleList.apply_lines``: a literal as it is; a regex with multi-line anchors and
+    "\\n" added to its negated classes (so it sees each line as the whole string); else (None, a
+    one-rule list) to run line by line."""
+    if type(pat) is str:
+        return (pat, repl) if "\n" not in pat else (None, _RuleList([(pat, repl, None)]))
+    source = pat.pattern
+    if _LINE_UNSAFE.search(source) or pat.flags & re.S:
+        return None, _RuleList([(pat, repl, None)])
+    return re.compile(source.replace("[^", "[^\\n"), pat.flags | re.M), repl
 
 
 def _apply(rules: _RuleList | None, s: str) -> str:
@@ -241,14 +278,75 @@ def _latin(token: str, lang: str | None) -> str:
     return anyascii(s).lower()
 
 
-@lru_cache(maxsize=200_000)
+#: language or None → token → key: filled one token at a time by ``token_key`` and in blocks by
+#: ``prime_token_keys``; emptied when it grows past ``_KEY_CACHE_MAX`` tokens (a long batch run).
+_TOKEN_KEYS: dict[str | None, dict[str, str]] = {}
+_KEY_CACHE_MAX = 400_000
+#: Below this many new tokens the block path is not worth its joins and splits.
+_PRIME_MIN = 16
+
+
+def _key_cache(lang: str | None, adding: int = 1) -> dict[str, str]:
+    cache = _TOKEN_KEYS.get(lang)
+    if cache is None:
+        cache = _TOKEN_KEYS[lang] = {}
+    elif len(cache) + adding > _KEY_CACHE_MAX:
+        cache.clear()
+    return cache
+
+
 def token_key(token: str, lang: str | None = None) -> str:
     """Transliteration-aware phonetic key of one name token (a word).
 
     >>> token_key("Selenskyj", "de") == token_key("Zelenskyy", "en") == token_key("Зеленський", "uk")
     True
     """
-    return _apply(_rules().fold, _latin(token, lang or None))
+    lang = lang or None
+    cache = _TOKEN_KEYS.get(lang)
+    key = cache.get(token) if cache is not None else None
+    if key is None:
+        key = _key_cache(lang)[token] = _apply(_rules().fold, _latin(token, lang))
+    return key
+
+
+def prime_token_keys(tokens, lang: str | None = None) -> None:
+    """Work out the keys of many tokens at once and cache them for ``token_key``: the same keys, with
+    each rule run once over the newline-joined block of plain-ASCII tokens (most words of Latin-script
+    copy) instead of once per token. A document's candidate words are keyed this way."""
+    lang = lang or None
+    todo = set(tokens).difference(_TOKEN_KEYS.get(lang, ()))
+    if len(todo) < _PRIME_MIN:
+        for t in todo:
+            token_key(t, lang)
+        return
+    todo = list(todo)  # lines are keyed independently: their order does not matter
+    block = "\n".join(todo)
+    if not block.isascii() or len(todo) != block.count("\n") + 1:
+        plain = []
+        for t in todo:
+            if t.isascii() and "\n" not in t:
+                plain.append(t)
+            else:
+                token_key(t, lang)
+        todo = plain
+        block = "\n".join(todo)
+    r = _rules()
+    block = block.lower()
+    for rules in (r.native_ascii.get("*"), r.native_ascii.get(lang) if lang else None):
+        if rules is not None:
+            block = rules.apply_lines(block)
+    if block.isascii():
+        block = block.lower()
+    else:
+        from anyascii import anyascii
+
+        block = "\n".join(s.lower() if s.isascii() else anyascii(s).lower() for s in block.split("\n"))
+    folded = r.fold.apply_lines(block).split("\n")
+    if len(folded) != len(todo):  # a rule wrote or removed a line break: one token at a time
+        for t in todo:
+            token_key(t, lang)
+        return
+    _key_cache(lang, len(todo)).update(zip(todo, folded, strict=True))
 
 
 def latin_form(token: str, lang: str | None = None) -> str:

@@ -1,4 +1,5 @@
-"""Find name mentions in a text: every form of every language of the table in one automaton pass,
+"""Find name mentions in a text: every form of every language of the table in one pass over the
+capitalised words (each looked up among the forms' anchor words),
 plus capitalised-name candidates that the table does not know.
 
 Each mention carries its transliteration-aware key (``keys.name_key``) and, for table forms, what the
@@ -29,8 +30,17 @@ def _upper_letters() -> str:
                    if chr(c).isupper() or chr(c).istitle())
 
 
-#: A word (as ``WORD``) that starts with a capital letter and does not continue another word.
-CAPITALISED_WORD = re.compile(r"(?<![^\W_])[" + _upper_letters() + r"][^\W\d_]*(?:['’][^\W\d_]+|-[^\W\d_]+)*")
+_UPPER = _upper_letters()
+#: A word (as ``WORD``) that starts with a capital letter and does not continue another word. The capital
+#: comes first and the look-behind after it, so that the regex engine skips to the next capital in C.
+CAPITALISED_WORD = re.compile(f"[{_UPPER}](?<![^\\W_][{_UPPER}])" + r"[^\W\d_]*(?:['’][^\W\d_]+|-[^\W\d_]+)*")
+#: Capitalised words one space apart (a maximal run; ``MentionFinder._runs`` splits it).
+CAPITALISED_RUN = re.compile(f"(?:{CAPITALISED_WORD.pattern})(?:[{NAME_GAPS}](?:{CAPITALISED_WORD.pattern}))*")
+#: A word that starts with a capital at a word start (letters, digits, underscores: a whole ``\\w`` run):
+#: where a table form can be anchored.
+ANCHOR = re.compile(f"[{_UPPER}](?<!\\w[{_UPPER}])\\w*")
+#: The longest case ending a table form may carry in the text (Selenskyj-s, Zełensk-iego).
+MAX_ENDING = 4
 #: Characters after which a word starts a sentence (or a heading, caption, list item).
 SENTENCE_END = frozenset(".!?:;\"„“”«»‚‘’'()[]–—-•*#|\n\r")
 #: The longest candidate phrase, in words.
@@ -84,8 +94,72 @@ def starts_sentence(text: str, start: int) -> bool:
     return i < 0 or text[i] in SENTENCE_END
 
 
+Word = tuple[int, int, str]  # (start, end, word)
+
+
+class _Chunk:
+    """A run of capitalised words that may name someone, at most ``MAX_PHRASE`` long, with offsets from its
+    start. What it yields depends on its text and on whether it opens a sentence, so both answers are
+    worked out once for every chunk of that text: ``kept[initial]`` is the run left after dropping a
+    sentence-initial common word ("The") and lone letters or common words, with its own opens-a-sentence
+    flag, or None; ``shapes[initial]`` its mentions, once computed."""
+
+    __slots__ = ("text", "offset", "kept", "words_of", "shapes")
+
+    def __init__(self, text: str, words: list[Word], common: frozenset[str], forms, offset: int = 0) -> None:
+        self.text = text
+        self.offset = offset
+        self.kept = (self._keep(words, False, common, forms), self._keep(words, True, common, forms))
+        self.words_of: list[frozenset[str] | None] = [None, None]
+        self.shapes: list[list[tuple] | None] = [None, None]
+
+    @staticmethod
+    def _keep(run: list[Word], initial: bool, common: frozenset[str], forms) -> tuple[list[Word], bool] | None:
+        if initial:
+            # a capital that only marks a sentence start: the word is written in lower case elsewhere in
+            # the document ("The", "However", "Being"), so it is a common word, not a name
+            first = run[0][2]
+            if first.lower() in common and first not in forms:
+                run = run[1:]
+                initial = False
+                if not run:
+                    return None
+        if len(run) == 1:
+            word = run[0][2]
+            if len(word) == 1:
+                return None  # a lone capital letter ("I", a list item "A") names nothing
+            if not initial and word.lower() in common:
+                return None  # a title or heading word the story also writes in lower case ("President")
+        return run, initial
+
+
+def _chunks(run_text: str, common: frozenset[str], forms) -> list[_Chunk]:
+    """The chunks of a maximal run of capitalised words (``CAPITALISED_RUN``): split at short all-capital
+    words (acronyms: US, NATO, which neither start nor continue a name) and every ``MAX_PHRASE`` words."""
+    runs: list[list[Word]] = []
+    run: list[Word] = []
+    for m in CAPITALISED_WORD.finditer(run_text):
+        word = m.group()
+        if 1 < len(word) <= 4 and word.isupper():
+            if run:
+                runs.append(run)
+                run = []
+            continue
+        if len(run) == MAX_PHRASE:
+            runs.append(run)
+            run = []
+        run.append((m.start(), m.end(), word))
+    if run:
+        runs.append(run)
+    out = []
+    for run in runs:
+        at = run[0][0]
+        out.append(_Chunk(run_text[at:run[-1][1]], [(a - at, b - at, w) for a, b, w in run], common, forms, at))
+    return out
+
+
 class MentionFinder:
-    """Holds the compiled automaton of a table; ``find(text, lang)`` lists the mentions."""
+    """Holds the anchor index of a table's forms; ``find(text, lang)`` lists the mentions."""
 
     def __init__(self, table: NameTable) -> None:
         self.table = table
@@ -93,16 +167,27 @@ class MentionFinder:
         self._keyed_memo: dict[tuple[str, str, bool], tuple[str, list[FormInfo]]] = {}
 
     @cached_property
-    def automaton(self):
-        import ahocorasick
-
-        auto = ahocorasick.Automaton()
-        for form in self.table.forms:
-            if len(form) >= 2:
-                auto.add_word(form, form)
-        if len(auto):
-            auto.make_automaton()
-        return auto
+    def form_index(self) -> tuple[dict, dict, tuple[str, ...]]:
+        """Where the table's forms can be found: (anchor word → ((offset, form), ...); the same for the
+        forms that end with their anchor, which alone may carry a case ending there; forms without an
+        anchor). A form's anchor is its first word that starts with a capital (``ANCHOR``): "Zelensky"
+        for itself, "Netherlands" at offset 4 for "the Netherlands". Anchorless forms ("obwód kurski")
+        are few."""
+        index: dict[str, list[tuple[int, str]]] = {}
+        tails: dict[str, list[tuple[int, str]]] = {}
+        plain = []
+        for form in sorted(self.table.forms):
+            if len(form) < 2:
+                continue
+            m = ANCHOR.search(form)
+            if m is None:
+                plain.append(form)
+                continue
+            index.setdefault(m.group(), []).append((m.start(), form))
+            if m.end() == len(form):
+                tails.setdefault(m.group(), []).append((m.start(), form))
+        return ({w: tuple(hits) for w, hits in index.items()}, {w: tuple(hits) for w, hits in tails.items()},
+                tuple(plain))
 
     @cached_property
     def key_index(self) -> dict[str, tuple[str, ...]]:
@@ -120,25 +205,57 @@ class MentionFinder:
 
     # -- table forms ------------------------------------------------------------------------------
     def _table_matches(self, text: str, lang: str) -> list[tuple[int, int, str]]:
-        """(start, end, form) of table forms at word boundaries, inflection endings included in end."""
+        """(start, end, form) of table forms at word boundaries, inflection endings included in end.
+
+        Every capitalised word of the text is looked up (as is, and less up to ``MAX_ENDING`` letters for
+        an inflected form, among the anchors that end their form); the few anchorless forms are searched for. One dict
+        lookup a capitalised word: several times faster than an Aho-Corasick pass over every character."""
+        index, tails, plain = self.form_index
+        known: dict[str, tuple[tuple[int, str], ...]] = {}  # word → the forms it may anchor (most repeat)
+        found: list[tuple[int, tuple[tuple[int, str], ...]]] = []
+        for m in ANCHOR.finditer(text):
+            word = m.group()
+            hits = known.get(word)
+            if hits is None:
+                hits = index.get(word, ())
+                for k in range(1, min(MAX_ENDING, len(word) - 1) + 1):
+                    hits += tails.get(word[:-k], ())
+                known[word] = hits
+            if hits:
+                found.append((m.start(), hits))
         out = []
-        if not len(self.automaton):
-            return out
         n = len(text)
-        for last, form in self.automaton.iter(text):
-            start = last + 1 - len(form)
-            if start > 0 and _is_word_char(text[start - 1]):
-                continue
-            end = last + 1
-            if end < n and _is_word_char(text[end]):
-                word_end = end
-                while word_end < n and _is_word_char(text[word_end]):
-                    word_end += 1
-                if word_end - end > 4 or not self._inflects(form, text[start:word_end], lang):
+        for q, hits in found:
+            for offset, form in hits:
+                start = q - offset
+                if start < 0 or (offset and start > 0 and _is_word_char(text[start - 1])) \
+                        or not text.startswith(form, start):
                     continue
-                end = word_end
-            out.append((start, end, form))
+                match = self._bounded(text, n, start, form, lang)
+                if match is not None:
+                    out.append(match)
+        for form in plain:
+            start = text.find(form)
+            while start >= 0:
+                if not (start > 0 and _is_word_char(text[start - 1])):
+                    match = self._bounded(text, n, start, form, lang)
+                    if match is not None:
+                        out.append(match)
+                start = text.find(form, start + 1)
         return out
+
+    def _bounded(self, text: str, n: int, start: int, form: str, lang: str) -> tuple[int, int, str] | None:
+        """(start, end, form) when the form found at ``start`` ends at a word end, or runs on into a case
+        ending (at most ``MAX_ENDING`` letters) of the form's or the document's language; else None."""
+        end = start + len(form)
+        if end < n and _is_word_char(text[end]):
+            word_end = end
+            while word_end < n and _is_word_char(text[word_end]):
+                word_end += 1
+            if word_end - end > MAX_ENDING or not self._inflects(form, text[start:word_end], lang):
+                return None
+            end = word_end
+        return start, end, form
 
     def _inflects(self, form: str, surface: str, lang: str) -> bool:
         last = surface.split()[-1]
@@ -147,14 +264,16 @@ class MentionFinder:
         return any(base_last in keys.base_forms(last, code) for code in sorted(langs))
 
     # -- candidates -------------------------------------------------------------------------------
-    def _candidate_runs(self, text: str, starts: list[int], ends: list[int]) -> Iterator[list[tuple[int, int, str]]]:
+    @staticmethod
+    def _candidate_runs(text: str, starts: list[int], ends: list[int], pos: int = 0,
+                        endpos: int | None = None) -> Iterator[list[tuple[int, int, str]]]:
         """Runs of capitalised words (one space apart, at most ``MAX_PHRASE``) that may be names, as
         (start, end, word) lists. Words inside table mentions split a run (``starts``/``ends``: the
         table mentions, sorted, not overlapping); short all-capital words (acronyms: US, NATO) neither
         start nor continue one."""
         run: list[tuple[int, int, str]] = []
         t, n_table = 0, len(starts)
-        for m in CAPITALISED_WORD.finditer(text):
+        for m in CAPITALISED_WORD.finditer(text, pos, len(text) if endpos is None else endpos):
             start, end = m.span()
             while t < n_table and ends[t] <= start:
                 t += 1
@@ -176,7 +295,8 @@ class MentionFinder:
     def find(self, text: str, lang: str) -> list[Mention]:
         """All mentions in ``text`` (a document in ``lang``), in text order, not overlapping."""
         matches = self._table_matches(text, lang)
-        matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        # leftmost, then longest with its ending, then the shorter form (Putin before Putins in "Putins")
+        matches.sort(key=lambda m: (m[0], m[0] - m[1], len(m[2])))
         mentions: list[Mention] = []
         taken_end = -1
         for start, end, form in matches:
@@ -189,40 +309,67 @@ class MentionFinder:
         mentions = self._join_given_names(text, mentions)
         starts = [m.start for m in mentions]  # sorted, not overlapping
         ends = [m.end for m in mentions]
-        common: frozenset[str] | None = None
+        common = frozenset(text.split())  # the words as the story writes them, to tell common words
+        forms = self.table.forms
+        n_table = len(starts)
+        t = 0
+        kinds: dict[str, list[_Chunk]] = {}  # run text → its chunks (a run's text decides most things)
+        found: list[tuple[int, _Chunk, bool]] = []  # (start, chunk, opens a sentence) to look up
+        for m in CAPITALISED_RUN.finditer(text):
+            s, e = m.span()
+            while t < n_table and ends[t] <= s:
+                t += 1
+            if t < n_table and starts[t] < e:  # a table mention inside: split word by word
+                t2 = t
+                while t2 < n_table and starts[t2] < e:
+                    t2 += 1
+                for run in self._candidate_runs(text, starts[t:t2], ends[t:t2], s, e):
+                    chunk = _Chunk(text[run[0][0]:run[-1][1]], [(a - run[0][0], b - run[0][0], w) for a, b, w in run],
+                                   common, forms)
+                    if chunk.kept[0] or chunk.kept[1]:
+                        found.append((run[0][0], chunk, starts_sentence(text, run[0][0])))
+                continue
+            run_text = m.group()
+            chunks = kinds.get(run_text)
+            if chunks is None:
+                chunks = kinds[run_text] = _chunks(run_text, common, forms)
+            for chunk in chunks:
+                kept_initial, kept_inner = chunk.kept
+                if kept_initial is None and kept_inner is None:
+                    continue  # a common word or a lone letter wherever it stands
+                at = s + chunk.offset
+                found.append((at, chunk, starts_sentence(text, at)))
+        words: set[str] = set()
+        for _at, chunk, initial in found:
+            if chunk.words_of[initial] is None:
+                kept = chunk.kept[initial]
+                chunk.words_of[initial] = frozenset(w for _a, _b, w in kept[0]) if kept else frozenset()
+            words |= chunk.words_of[initial]
+        self._prime_keys(words, lang)
         # a run's mentions depend only on its text and whether it opens a sentence: work each out once
-        done: dict[tuple[str, bool], list[tuple]] = {}
-        for run in self._candidate_runs(text, starts, ends):
-            initial = starts_sentence(text, run[0][0])
-            if initial:
-                # a capital that only marks a sentence start: the word is written in lower case elsewhere
-                # in the document ("The", "However", "Being"), so it is a common word, not a name
-                if common is None:
-                    common = frozenset(text.split())
-                if run[0][2].lower() in common and run[0][2] not in self.table.forms:
-                    run = run[1:]
-                    initial = False
-                    if not run:
-                        continue
-            if len(run) == 1:
-                word = run[0][2]
-                if len(word) == 1:
-                    continue  # a lone capital letter ("I", a list item "A") names nothing
-                if not initial:
-                    if common is None:
-                        common = frozenset(text.split())
-                    if word.lower() in common:
-                        continue  # a title or heading word the story also writes in lower case ("President")
-            at = run[0][0]
-            sig = (text[at:run[-1][1]], initial)
-            shapes = done.get(sig)
+        for at, chunk, initial in found:
+            kept = chunk.kept[initial]
+            if kept is None:
+                continue
+            shapes = chunk.shapes[initial]
             if shapes is None:
-                shapes = done[sig] = [(m.start - at, m.end - at, m.text, m.form, m.infos, m.keyed,
-                                       m.sentence_initial, m.position)
-                                      for m in self._candidates_in(text, run, lang, initial)]
+                run, run_initial = kept
+                shapes = chunk.shapes[initial] = [
+                    (m.start, m.end, m.text, m.form, m.infos, m.keyed, m.sentence_initial, m.position)
+                    for m in self._candidates_in(chunk.text, run, lang, run_initial)]
             mentions.extend(Mention(at + a, at + b, t, f, i, k, si, p) for a, b, t, f, i, k, si, p in shapes)
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    @staticmethod
+    def _prime_keys(words: set[str], lang: str) -> None:
+        """Key the candidate words, and the base forms key lookups try, in one block (``keys.prime_token_keys``):
+        the same keys as one at a time, several times faster."""
+        tokens: list[str] = []
+        for word in words:
+            for form in keys.base_forms(word, lang):
+                tokens.extend(keys.tokenize(form))
+        keys.prime_token_keys(tokens)
 
     def _join_given_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Keep a given-name mention only right before its entity's surname ("Wladimir Putin"); it then

@@ -102,6 +102,9 @@ def _merge_unlisted(unlisted: dict[str, list[Mention]], lang: str, source_lang: 
     from . import keys
 
     inflected: set[int] = set()
+    bases = [base for ms in unlisted.values() for code in {lang, source_lang} if code
+             for base in keys.base_forms(ms[0].form, code)[1:]]
+    keys.prime_token_keys(token for base in bases for token in keys.tokenize(base))
     for k, ms in list(unlisted.items()):
         if k not in unlisted:
             continue

@@ -35,3 +35,25 @@ def test_literal_and_group_rules_are_compiled_for_speed():
     group = keys._compile_rule(r"(.)\1+", r"\1")
     assert isinstance(group[0], re.Pattern) and callable(group[1])
     assert group[0].sub(group[1], "zelenskyy") == "zelensky"
+
+
+WORDS = st.text(alphabet="abcdehijklmnopqrstuvwxyzSCZMW'’-éšłі", min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(WORDS, min_size=20, max_size=60), st.sampled_from([None, "en", "de", "pl", "fr", "hu", "cs", "it"]))
+def test_keys_worked_out_in_a_block_equal_keys_one_at_a_time(words, lang):
+    keys._TOKEN_KEYS.clear()
+    keys.prime_token_keys(words, lang)
+    primed = {w: keys._TOKEN_KEYS.get(lang, {}).get(w) for w in words}
+    keys._TOKEN_KEYS.clear()
+    keys._latin.cache_clear()
+    assert primed == {w: keys.token_key(w, lang) for w in words}
+
+
+def test_block_rules_see_each_line_as_a_whole_string():
+    rules = keys._RuleList([keys._compile_rule(r"^mc(?=[a-z])", "mak"), keys._compile_rule(r"[^a-z]", ""),
+                            keys._compile_rule(r"(.)\1+", r"\1")])
+    words = ["mcCain", "amca", "o'neill", "mc"]
+    assert rules.apply_lines("\n".join(w.lower() for w in words)).split("\n") == \
+        [rules.apply(w.lower()) for w in words] == ["makcain", "amca", "oneil", "mc"]
