@@ -4,6 +4,7 @@ live in data (``data/lang/function_words.tsv``, ``data/lang/vocab``)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -74,9 +75,14 @@ class UntranslatedSegment(Rule):
         sentence of the document's (without a source: English words in copy in another language), common there
         and at least ten times rarer here ("nach dem Backlash", "auf remote work" in German copy). A word on
         its own must be rare in the document's language, so loanwords ("Manager", "Team", "online", "Drink")
-        and words spelt alike ("Last", "These") are not flagged. Names do not count: a capitalised word counts
-        only where the source writes it in lower case, and never next to a name ("New Jersey School", "von der
-        Leyen"); nor do abbreviations, quotations, URLs and hashtags.
+        and words spelt alike ("Last", "These") are not flagged. In copy in a language that capitalises nouns
+        (German), words copied from the paired source line (one segment a line), where that line writes them
+        in lower case, count too: two or more ordinary words of the source's language in a row ("Rock Rose"
+        for "rock rose", "Social Media"), even if each is also a word here, and an English compound that
+        neither vocabulary knows ("Blowflies"); terms of neither language ("Arum Maculatum") do not. Names
+        do not count: a capitalised word counts only where the source writes it in lower case, and never as
+        part of a name the source writes with it ("Central Regional High School", "von der Leyen"); nor do
+        abbreviations, quotations, URLs and hashtags.
     Why it matters:
         A machine translation system sometimes copies a segment through; a reader of the English story
         cannot read it, and an editor scanning for names misses it.
@@ -89,7 +95,8 @@ class UntranslatedSegment(Rule):
         ``data/lang/function_words.tsv`` (words frequent in one language only) for the cheap signal;
         langdetect's profiles (seeded) to confirm; ``data/lang/vocab/<lang>.txt.gz`` (each language's 40,000
         most frequent words with their frequency, from wordfreq) for words, read only for the two languages
-        compared.
+        compared; the source's line paired with each line of the document (where their numbers agree, else
+        the whole source).
     """
 
     code = "ART002"
@@ -97,9 +104,10 @@ class UntranslatedSegment(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         text = ctx.doc.text
-        main = main_script(text)
-        urls = segments.url_spans(text)
+        main = urls = None  # read only for a document with letters of a script other than Latin
         for m in _FOREIGN_RUN.finditer(text):
+            if main is None:
+                main, urls = main_script(text), segments.url_spans(text)
             s = letter_script(m.group(0)[0])
             if s == main or urls.overlaps(m.start(), m.end()) or _homoglyph_token(m.group(0), main):
                 continue
@@ -113,9 +121,13 @@ class UntranslatedSegment(Rule):
     def _foreign_sentences(self, ctx, text: str) -> Iterator[Finding]:
         own = ctx.lang
         src_lang = ctx.source.lang if ctx.source is not None else None
-        unquoted = _unquoted_lower(text)
         foreign_vocab = _foreign_vocabulary(own)
-        word_check = _ForeignWords.prepare(ctx, text, unquoted)
+        foreign = _ForeignWords.foreign_language(ctx)
+        if foreign is None and \
+                len(foreign_vocab.intersection(segments.LETTERS.findall(text.lower()))) < UNTRANSLATED_MIN_FOREIGN:
+            return  # no sentence can hold enough function words of another language (decided in C)
+        unquoted = _unquoted_lower(text)
+        word_check = _ForeignWords(ctx, text, unquoted, foreign) if foreign is not None else None
         for sent in segments.sentences(text):
             words = segments.LETTERS.findall(unquoted, sent.start, sent.end)
             lang = None
@@ -127,7 +139,7 @@ class UntranslatedSegment(Rule):
                 yield self.finding(ctx, sent.start, sent.end,
                                    f"this sentence is in {language_name(lang)}, not {language_name(own)}{where}: "
                                    "left untranslated", [], Applicability.DISPLAY)
-            elif word_check is not None and word_check.suspect(words):
+            elif word_check is not None and word_check.suspect(words, sent.start):
                 yield from word_check.findings(self, ctx, sent)
 
     @staticmethod
@@ -197,6 +209,16 @@ RARE_ZIPF = 30
 #: written in lower case (dpa, epd, sid).
 LONE_WORD_MIN_LETTERS = 4
 _RUN_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+#: In a language that capitalises nouns (German), a capitalised word the aligned source line writes as it is,
+#: in lower case, was copied from it ("Blowflies" for "blowflies", "Rock Rose" for "rock rose"). Two or more
+#: such words in a row, ordinary words of the other language, are reported; one on its own only when it is
+#: rare here (below ``RARE_ZIPF``) and this much more frequent there (Zipf 1.2: 16 times): a copied word
+#: that is also common here is a loanword or the same word ("Drink" 3.6, "Meeting" 3.8, "Jobs" 4.5, "Last"
+#: 4.4 in German) ...
+COPIED_WORD_GAP = 12
+#: ... or when it is in neither vocabulary and splits into two words of the other language that are each at
+#: least this long ("blowflies" = blow + flies); a term of neither language (Helianthemum, Spadix) does not.
+COMPOUND_PART_MIN_LETTERS = 3
 
 
 @lru_cache(maxsize=64)
@@ -244,19 +266,31 @@ class _ForeignWords:
     def __init__(self, ctx, text: str, unquoted: str, foreign: str) -> None:
         self.text, self.unquoted, self.own, self.foreign = text, unquoted, ctx.lang, foreign
         self.own_v = vocabulary(ctx.lang)
+        self.foreign_v = vocabulary(foreign)
         self.suspects = _suspect_words(ctx.lang, foreign)
         self.rare_suspects = _rare_suspect_words(ctx.lang, foreign)
         self.own_caps = ctx.lang in capitalised_noun_languages()
         self.urls = segments.url_spans(text)
         self.source_lower: frozenset[str] = frozenset()
         self.source_names: frozenset[str] = frozenset()
+        #: the source's lines when they pair one to one with this document's (one segment a line), else the
+        #: whole source as one line; only where a capital says nothing (this language capitalises nouns, the
+        #: source's does not) is a copied word looked for
+        self.source_lines: list[str] = []
+        self.line_starts: list[int] = [0]
+        self._line_evidence: dict[int, tuple[frozenset[str], str, str]] = {}
         if ctx.source is not None:
-            self.source_lower, self.source_names = _source_cases(
-                ctx.source_words, ctx.source.lang in capitalised_noun_languages())
+            source_caps = ctx.source.lang in capitalised_noun_languages()
+            self.source_lower, self.source_names = _source_cases(ctx.source_words, source_caps)
+            if self.own_caps and not source_caps:
+                self.source_lines = _aligned_lines(ctx.source.text, text)
+                if len(self.source_lines) > 1:
+                    self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
-    @classmethod
-    def prepare(cls, ctx, text: str, unquoted: str) -> _ForeignWords | None:
-        """The check for ``ctx``'s document, or None where there is nothing to compare (no vocabulary)."""
+    @staticmethod
+    def foreign_language(ctx) -> str | None:
+        """The language whose words ``ctx``'s document may hold, or None where there is nothing to compare
+        (no source in another language, or no vocabulary)."""
         own = ctx.lang
         if ctx.source is not None and ctx.source.lang and ctx.source.lang != own:
             foreign = ctx.source.lang
@@ -265,16 +299,54 @@ class _ForeignWords:
         else:
             return None
         langs = vocabulary_languages()
-        if own not in langs or foreign not in langs:
-            return None
-        return cls(ctx, text, unquoted, foreign)
+        return foreign if own in langs and foreign in langs else None
 
-    def suspect(self, words: list[str]) -> bool:
-        """The cheap test (in C): does the sentence hold a word of the other language at all?"""
+    def suspect(self, words: list[str], start: int) -> bool:
+        """The cheap test (in C): does the sentence (its words, lower-cased; its offset) hold a word of the
+        other language at all, or one its source line writes in lower case?"""
+        if self.source_lines and not self._evidence(start)[0].isdisjoint(words):
+            return True
         if self.suspects.isdisjoint(words):
             return False
         # a word that can stand alone (rare in this language), or two that can make a run
         return not self.rare_suspects.isdisjoint(words) or len(self.suspects.intersection(words)) > 1
+
+    def _evidence(self, offset: int) -> tuple[frozenset[str], str, str]:
+        """(the words the source line paired with ``offset``'s line writes in lower case, that line's words
+        joined by single spaces, lower-cased, and as written), cached; empty without a source."""
+        if not self.source_lines:
+            return frozenset(), "", ""
+        i = bisect_right(self.line_starts, offset) - 1 if len(self.source_lines) > 1 else 0
+        got = self._line_evidence.get(i)
+        if got is None:
+            line = self.source_lines[i]
+            words = _RUN_WORD.findall(line)
+            joined = " " + " ".join(words) + " "
+            got = (frozenset(_word_parts(w for w in words if w.islower())) | frozenset(w for w in words if w.islower()),
+                   joined.lower(), joined)
+            self._line_evidence[i] = got
+        return got
+
+    def _copied(self, word: str, offset: int) -> bool:
+        """A capitalised word its source line writes as it is, in lower case."""
+        return bool(self.source_lines) and word[:1].isupper() and not word.isupper() \
+            and word.lower() in self._evidence(offset)[0]
+
+    def _in_source_line(self, phrase: str, offset: int, same_case: bool = False) -> bool:
+        """The words of ``phrase`` stand together, in this order, in the source line (in any case, or as
+        written)."""
+        joined = " " + " ".join(_RUN_WORD.findall(phrase)) + " "
+        return joined in self._evidence(offset)[2] if same_case else joined.lower() in self._evidence(offset)[1]
+
+    def _lone_copied(self, low: str) -> bool:
+        """A copied word that is the other language's on its own (see ``COPIED_WORD_GAP``)."""
+        own_z, foreign_z = self.own_v.get(low, 0), self.foreign_v.get(low, 0)
+        if foreign_z:
+            return foreign_z >= FOREIGN_WORD_MIN_ZIPF and foreign_z - own_z >= COPIED_WORD_GAP and own_z < RARE_ZIPF
+        if own_z:
+            return False
+        n = COMPOUND_PART_MIN_LETTERS
+        return any(low[:k] in self.suspects and low[k:] in self.suspects for k in range(n, len(low) - n + 1))
 
     def _foreign_parts(self, low: str) -> list[str] | None:
         """The parts of a lower-cased word (children's → children; a hyphen joins two) when every part is a
@@ -287,12 +359,17 @@ class _ForeignWords:
         return parts if parts and all(p in self.suspects for p in parts) else None
 
     def _classify(self, m: re.Match, sent_start: int, parts: list[str] | None) -> str:
-        """One word: 'foreign' (the other language's), 'name' or 'other'."""
+        """One word: 'foreign' (the other language's), 'copied' (capitalised, and written as it is in lower
+        case by its source line: the other language's in a run of such words or on its own when
+        ``_lone_copied``), 'name' or 'other'."""
         text = self.text
         word = text[m.start():m.end()]
         low = m.group(0)
         capital = word[:1].isupper()
         if capital and not word.isupper():
+            if self._copied(word, m.start()):  # never a name: the source line writes it in lower case
+                return "foreign" if parts is not None and self._classify_word(m, word, parts) == "foreign" \
+                    else "copied"
             if low in self.source_names:
                 return "name"
             if not self.own_caps and low not in self.source_lower \
@@ -300,10 +377,16 @@ class _ForeignWords:
                 return "name"  # capitalised inside a sentence, and the source does not write it in lower case
         if parts is None or (word.isupper() and len(word) > 1):
             return "other"  # not the other language's; or an abbreviation (NJ, DHS)
-        if (m.start() > 0 and text[m.start() - 1] in "#@/_") or (self.urls and self.urls.overlaps(m.start(), m.end())):
-            return "other"  # a hashtag, a handle, part of a path or a URL
         if capital and not all(q in self.source_lower for q in parts):
             return "other"  # capitalised, and the source does not write it in lower case: it may be a name
+        return self._classify_word(m, word, parts)
+
+    def _classify_word(self, m: re.Match, word: str, parts: list[str]) -> str:
+        """A word whose parts are the other language's: 'foreign' unless a hashtag, part of a URL or an
+        inflected form of a word of this language."""
+        if (m.start() > 0 and self.text[m.start() - 1] in "#@/_") or \
+                (self.urls and self.urls.overlaps(m.start(), m.end())):
+            return "other"  # a hashtag, a handle, part of a path or a URL
         if any(self.own_v.get(b.lower(), 0) >= RARE_ZIPF for b in keys.base_forms(word, self.own)[1:]):
             return "other"  # an inflected form of a word of this language (Filters, Dollars)
         return "foreign"
@@ -311,43 +394,96 @@ class _ForeignWords:
     def findings(self, rule: Rule, ctx, sent) -> Iterator[Finding]:
         matches = list(_RUN_WORD.finditer(self.unquoted, sent.start, sent.end))
         parts = [self._foreign_parts(m.group(0)) for m in matches]
-        hit = [p is not None for p in parts]
+        hit = [p is not None or (self.source_lines and self._copied(self.text[m.start():m.end()], m.start()))
+               for m, p in zip(matches, parts, strict=True)]
         near = [h or (k > 0 and hit[k - 1]) or (k + 1 < len(hit) and hit[k + 1]) for k, h in enumerate(hit)]
-        # only the words of the other language and their neighbours are looked at
+        # only the words of the other language (or copied from the source) and their neighbours are looked at
         tokens = [(m, self._classify(m, sent.start, p) if n else "other")
                   for m, p, n in zip(matches, parts, near, strict=True)]
         i = 0
         while i < len(tokens):
-            if tokens[i][1] != "foreign":
+            if tokens[i][1] not in ("foreign", "copied"):
                 i += 1
                 continue
             j = i + 1
-            while j < len(tokens) and tokens[j][1] == "foreign" and self._adjacent(tokens[j - 1][0], tokens[j][0]):
+            while j < len(tokens) and tokens[j][1] in ("foreign", "copied") and self._joined(tokens[j - 1], tokens[j]):
                 j += 1
             run = tokens[i:j]
             if self._reportable(tokens, i, j):
                 start, end = run[0][0].start(), run[-1][0].end()
-                yield rule.finding(ctx, start, end, f"{self.text[start:end]!r} is {language_name(self.foreign)}, "
-                                   f"not {language_name(self.own)}: left untranslated", [], Applicability.DISPLAY)
+                yield rule.finding(ctx, start, end, self._message(start, end, run), [], Applicability.DISPLAY)
             i = j
+
+    def _message(self, start: int, end: int, run: list) -> str:
+        phrase = self.text[start:end]
+        if any(kind == "copied" for _, kind in run) or self._copied(phrase, start):
+            return (f"{phrase!r} is {language_name(self.foreign)}, copied from the source "
+                    f"({phrase.lower()!r} there), not {language_name(self.own)}: left untranslated")
+        return f"{phrase!r} is {language_name(self.foreign)}, not {language_name(self.own)}: left untranslated"
 
     def _adjacent(self, a: re.Match, b: re.Match) -> bool:
         gap = self.text[a.end():b.start()]
         return not gap.strip() and "\n" not in gap
 
+    def _joined(self, a: tuple, b: tuple) -> bool:
+        """Two neighbouring words make one run: both the other language's, or a pair of its ordinary words
+        the source line writes in lower case, together (rock rose → "Rock Rose"; not the Latin "Arum
+        Maculatum" nor "Ylang Ylang", which are no words of either language)."""
+        if not self._adjacent(a[0], b[0]):
+            return False
+        if a[1] == "foreign" and b[1] == "foreign":
+            return True
+        if not all(self._ordinary_foreign(m.group(0)) for m, _ in (a, b)):
+            return False
+        pair = self.text[a[0].start():b[0].end()]
+        return self._in_source_line(pair, a[0].start()) and self._copied(self.text[a[0].start():a[0].end()],
+                                                                         a[0].start())
+
+    def _ordinary_foreign(self, low: str) -> bool:
+        """A word of the other language's vocabulary, at least as frequent there as in this one."""
+        return self.foreign_v.get(low, 0) >= max(self.own_v.get(low, 0), 1)
+
     def _reportable(self, tokens: list, i: int, j: int) -> bool:
         """A run of foreign words is reported unless it is part of a name, or a lone word that is also
-        common in this language."""
+        common in this language. A name beside the run counts only where the source writes the two
+        together (New Jersey School is no name of the source's "NJ school")."""
         run = tokens[i:j]
-        if (i > 0 and tokens[i - 1][1] == "name" and self._adjacent(tokens[i - 1][0], run[0][0])) or \
-                (j < len(tokens) and tokens[j][1] == "name" and self._adjacent(run[-1][0], tokens[j][0])):
-            return False  # part of a name: New Jersey [School], [von der] Leyen
+        if (i > 0 and tokens[i - 1][1] == "name" and self._adjacent(tokens[i - 1][0], run[0][0])
+                and self._with_name(tokens[i - 1][0], run[0][0])) or \
+                (j < len(tokens) and tokens[j][1] == "name" and self._adjacent(run[-1][0], tokens[j][0])
+                 and self._with_name(run[-1][0], tokens[j][0])):
+            return False  # part of a name: [von der] Leyen
         if len(run) == 1:
-            low = run[0][0].group(0)
+            m, kind = run[0]
+            low = m.group(0)
+            if kind == "copied" or self._copied(self.text[m.start():m.end()], m.start()):
+                # capitalised, so no agency credit: three letters will do (Dad, Bit)
+                if len(low) >= LONE_WORD_MIN_LETTERS - 1 and self._lone_copied(low):
+                    return True
+                if kind == "copied":
+                    return False
             parts = [p for p in re.split(r"['’\-]", low) if len(p) > 1]
             return sum(map(len, parts)) >= LONE_WORD_MIN_LETTERS and \
                 all(self.own_v.get(p, 0) < RARE_ZIPF for p in parts)
         return True
+
+    def _with_name(self, a: re.Match, b: re.Match) -> bool:
+        """The two words stand together, as written, in the source as well (or there is no source line to
+        say): "High School" of Central Regional High School, not "Qazaqstan Sports" of "Qazaqstan sports
+        center"."""
+        return not self.source_lines or self._in_source_line(self.text[a.start():b.end()], a.start(), True)
+
+
+#: A line break; the lines of a source and its translation pair one to one when their numbers agree.
+_NEWLINE = re.compile(r"\r\n|\n|\r")
+
+
+def _aligned_lines(source: str, text: str) -> list[str]:
+    """The source's lines where they pair one to one with the text's, else the whole source as one line."""
+    src = _NEWLINE.split(source.rstrip("\r\n"))
+    if len(src) == len(_NEWLINE.split(text.rstrip("\r\n"))):
+        return src
+    return [source]
 
 
 # ------------------------------------------------------------------------------- mixed-script words
@@ -394,6 +530,8 @@ class MixedScriptWord(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         text = ctx.doc.text
+        if not _CYR_GREEK_LETTER.search(text):
+            return  # both kinds of word need a Cyrillic or Greek letter (found in C)
         main = main_script(text)
         end = 0
         for c in (_CYR_GREEK_LETTER if main == "Latin" else LATIN_LETTER).finditer(text):
