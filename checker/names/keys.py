@@ -283,7 +283,7 @@ def _latin(token: str, lang: str | None) -> str:
 _TOKEN_KEYS: dict[str | None, dict[str, str]] = {}
 _KEY_CACHE_MAX = 400_000
 #: Below this many new tokens the block path is not worth its joins and splits.
-_PRIME_MIN = 16
+_PRIME_MIN = 2
 
 
 def _key_cache(lang: str | None, adding: int = 1) -> dict[str, str]:
@@ -473,15 +473,15 @@ def _base_forms(token: str, lang: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def base_forms(token: str, lang: str) -> list[str]:
-    """Candidate base (nominative) forms of an inflected name token in ``lang``.
+def base_forms(token: str, lang: str) -> tuple[str, ...]:
+    """Candidate base (nominative) forms of an inflected name token in ``lang`` (cached: a tuple).
 
     The first element is the token itself (it may already be the base form); the others come from
     the longest matching ending of ``inflection.tsv``:
-    ``base_forms("Selenskyjs", "de") == ["Selenskyjs", "Selenskyj"]``,
-    ``base_forms("Zełenskiego", "pl") == ["Zełenskiego", "Zełenski"]``.
+    ``base_forms("Selenskyjs", "de") == ("Selenskyjs", "Selenskyj")``,
+    ``base_forms("Zełenskiego", "pl") == ("Zełenskiego", "Zełenski")``.
     """
-    return list(_base_forms(token, lang or ""))
+    return _base_forms(token, lang or "")
 
 
 @lru_cache(maxsize=200_000)

@@ -102,47 +102,29 @@ def starts_sentence(text: str, start: int) -> bool:
 
 
 Word = tuple[int, int, str]  # (start, end, word)
+#: A chunk of a run: (offset in the run, text, words from the chunk's start, the same without the first
+#: word as (shift, text, words) or None). A decision on it: (shift, text, words, opens a sentence).
+Chunk = tuple[int, str, tuple[Word, ...], tuple | None]
+Decision = tuple[int, str, tuple[Word, ...], bool]
+#: The finder's memos of document-independent work are emptied past this many entries.
+MEMO_MAX = 200_000
 
 
-class _Chunk:
-    """A run of capitalised words that may name someone, at most ``MAX_PHRASE`` long, with offsets from its
-    start. What it yields depends on its text and on whether it opens a sentence, so both answers are
-    worked out once for every chunk of that text: ``kept[initial]`` is the run left after dropping a
-    sentence-initial common word ("The") and lone letters or common words, with its own opens-a-sentence
-    flag, or None; ``shapes[initial]`` its mentions, once computed."""
-
-    __slots__ = ("text", "offset", "kept", "words_of", "shapes")
-
-    def __init__(self, text: str, words: list[Word], common: frozenset[str], forms, offset: int = 0) -> None:
-        self.text = text
-        self.offset = offset
-        self.kept = (self._keep(words, False, common, forms), self._keep(words, True, common, forms))
-        self.words_of: list[frozenset[str] | None] = [None, None]
-        self.shapes: list[list[tuple] | None] = [None, None]
-
-    @staticmethod
-    def _keep(run: list[Word], initial: bool, common: frozenset[str], forms) -> tuple[list[Word], bool] | None:
-        if initial:
-            # a capital that only marks a sentence start: the word is written in lower case elsewhere in
-            # the document ("The", "However", "Being"), so it is a common word, not a name
-            first = run[0][2]
-            if first.lower() in common and first not in forms:
-                run = run[1:]
-                initial = False
-                if not run:
-                    return None
-        if len(run) == 1:
-            word = run[0][2]
-            if len(word) == 1:
-                return None  # a lone capital letter ("I", a list item "A") names nothing
-            if not initial and word.lower() in common:
-                return None  # a title or heading word the story also writes in lower case ("President")
-        return run, initial
+def _chunk(offset: int, text: str, words: tuple[Word, ...]) -> Chunk:
+    tail = None
+    if len(words) > 1:
+        shift = words[1][0]
+        tail = (shift, text[shift:], tuple((a - shift, b - shift, w) for a, b, w in words[1:]))
+    return offset, text, words, tail
 
 
-def _chunks(run_text: str, common: frozenset[str], forms) -> list[_Chunk]:
+def _chunks(run_text: str) -> tuple[Chunk, ...]:
     """The chunks of a maximal run of capitalised words (``CAPITALISED_RUN``): split at short all-capital
     words (acronyms: US, NATO, which neither start nor continue a name) and every ``MAX_PHRASE`` words."""
+    if " " not in run_text and "\u00a0" not in run_text:  # one word: most runs
+        if 1 < len(run_text) <= 4 and run_text.isupper():
+            return ()
+        return (_chunk(0, run_text, ((0, len(run_text), run_text),)),)
     runs: list[list[Word]] = []
     run: list[Word] = []
     for m in CAPITALISED_WORD.finditer(run_text):
@@ -161,8 +143,33 @@ def _chunks(run_text: str, common: frozenset[str], forms) -> list[_Chunk]:
     out = []
     for run in runs:
         at = run[0][0]
-        out.append(_Chunk(run_text[at:run[-1][1]], [(a - at, b - at, w) for a, b, w in run], common, forms, at))
-    return out
+        out.append(_chunk(at, run_text[at:run[-1][1]], tuple((a - at, b - at, w) for a, b, w in run)))
+    return tuple(out)
+
+
+def _decide(chunk: Chunk, initial: bool, common: frozenset[str], forms) -> Decision | None:
+    """What of a chunk may name someone, where it stands at a sentence start (``initial``) or not: the
+    chunk, or the chunk less a sentence-initial common word ("The"), or nothing (a lone letter, a word the
+    story also writes in lower case)."""
+    _offset, text, words, tail = chunk
+    variant = (0, text, words)
+    if initial:
+        # a capital that only marks a sentence start: the word is written in lower case elsewhere in the
+        # document ("The", "However", "Being"), so it is a common word, not a name
+        first = words[0][2]
+        if first.lower() in common and first not in forms:
+            if tail is None:
+                return None
+            variant = tail
+            initial = False
+    kept = variant[2]
+    if len(kept) == 1:
+        word = kept[0][2]
+        if len(word) == 1:
+            return None  # a lone capital letter ("I", a list item "A") names nothing
+        if not initial and word.lower() in common:
+            return None  # a title or heading word the story also writes in lower case ("President")
+    return variant[0], variant[1], kept, initial
 
 
 class MentionFinder:
@@ -172,6 +179,11 @@ class MentionFinder:
         self.table = table
         #: (word, language, at a sentence start) → (base form, table meanings) of key lookups
         self._keyed_memo: dict[tuple[str, str, bool], tuple[str, list[FormInfo]]] = {}
+        #: document-independent work kept across documents: a run's chunks (run text → chunks), a chunk's
+        #: mentions ((text, opens a sentence, language) → mention shapes), a capitalised word's anchors
+        self._splits: dict[str, tuple[Chunk, ...]] = {}
+        self._shapes: dict[tuple[str, bool, str], list[tuple]] = {}
+        self._anchors: dict[str, tuple[tuple[int, str], ...]] = {}
 
     @cached_property
     def form_index(self) -> tuple[dict, dict, tuple[str, ...]]:
@@ -218,7 +230,9 @@ class MentionFinder:
         an inflected form, among the anchors that end their form); the few anchorless forms are searched for. One dict
         lookup a capitalised word: several times faster than an Aho-Corasick pass over every character."""
         index, tails, plain = self.form_index
-        known: dict[str, tuple[tuple[int, str], ...]] = {}  # word → the forms it may anchor (most repeat)
+        known = self._anchors  # word → the forms it may anchor (most words repeat, across documents too)
+        if len(known) > MEMO_MAX:
+            known.clear()
         found: list[tuple[int, tuple[tuple[int, str], ...]]] = []
         for m in ANCHOR.finditer(text):
             word = m.group()
@@ -318,10 +332,14 @@ class MentionFinder:
         ends = [m.end for m in mentions]
         common = frozenset(text.split())  # the words as the story writes them, to tell common words
         forms = self.table.forms
+        splits, memo = self._splits, self._shapes
+        if len(splits) > MEMO_MAX or len(memo) > MEMO_MAX:
+            splits.clear()
+            memo.clear()
         n_table = len(starts)
         t = 0
-        kinds: dict[str, list[_Chunk]] = {}  # run text → its chunks (a run's text decides most things)
-        found: list[tuple[int, _Chunk, bool]] = []  # (start, chunk, opens a sentence) to look up
+        decided: dict[str, tuple[Decision | None, Decision | None]] = {}  # chunk text → (inside, initial)
+        found: list[tuple[int, Decision]] = []  # (start of the chunk, what of it may name someone)
         for m in CAPITALISED_RUN.finditer(text):
             s, e = m.span()
             while t < n_table and ends[t] <= s:
@@ -331,39 +349,39 @@ class MentionFinder:
                 while t2 < n_table and starts[t2] < e:
                     t2 += 1
                 for run in self._candidate_runs(text, starts[t:t2], ends[t:t2], s, e):
-                    chunk = _Chunk(text[run[0][0]:run[-1][1]], [(a - run[0][0], b - run[0][0], w) for a, b, w in run],
-                                   common, forms)
-                    if chunk.kept[0] or chunk.kept[1]:
-                        found.append((run[0][0], chunk, starts_sentence(text, run[0][0])))
+                    at = run[0][0]
+                    chunk = _chunk(0, text[at:run[-1][1]], tuple((a - at, b - at, w) for a, b, w in run))
+                    decision = _decide(chunk, starts_sentence(text, at), common, forms)
+                    if decision is not None:
+                        found.append((at, decision))
                 continue
             run_text = m.group()
-            chunks = kinds.get(run_text)
+            chunks = splits.get(run_text)
             if chunks is None:
-                chunks = kinds[run_text] = _chunks(run_text, common, forms)
+                chunks = splits[run_text] = _chunks(run_text)
             for chunk in chunks:
-                kept_initial, kept_inner = chunk.kept
-                if kept_initial is None and kept_inner is None:
+                both = decided.get(chunk[1])
+                if both is None:
+                    both = decided[chunk[1]] = (_decide(chunk, False, common, forms),
+                                                _decide(chunk, True, common, forms))
+                if both[0] is None and both[1] is None:
                     continue  # a common word or a lone letter wherever it stands
-                at = s + chunk.offset
-                found.append((at, chunk, starts_sentence(text, at)))
-        words: set[str] = set()
-        for _at, chunk, initial in found:
-            if chunk.words_of[initial] is None:
-                kept = chunk.kept[initial]
-                chunk.words_of[initial] = frozenset(w for _a, _b, w in kept[0]) if kept else frozenset()
-            words |= chunk.words_of[initial]
+                at = s + chunk[0]
+                decision = both[starts_sentence(text, at)]
+                if decision is not None:
+                    found.append((at, decision))
+        # a chunk's mentions depend only on its text, whether it opens a sentence and the language: each
+        # is worked out once (and kept for the next documents), its words keyed in one block first
+        words = {w for _at, (_s, vtext, vwords, initial) in found if (vtext, initial, lang) not in memo
+                 for _a, _b, w in vwords}
         self._prime_keys(words, lang)
-        # a run's mentions depend only on its text and whether it opens a sentence: work each out once
-        for at, chunk, initial in found:
-            kept = chunk.kept[initial]
-            if kept is None:
-                continue
-            shapes = chunk.shapes[initial]
+        for at, (shift, vtext, vwords, initial) in found:
+            shapes = memo.get((vtext, initial, lang))
             if shapes is None:
-                run, run_initial = kept
-                shapes = chunk.shapes[initial] = [
+                shapes = memo[(vtext, initial, lang)] = [
                     (m.start, m.end, m.text, m.form, m.infos, m.keyed, m.sentence_initial, m.position)
-                    for m in self._candidates_in(chunk.text, run, lang, run_initial)]
+                    for m in self._candidates_in(vtext, list(vwords), lang, initial)]
+            at += shift
             mentions.extend(Mention(at + a, at + b, t, f, i, k, si, p) for a, b, t, f, i, k, si, p in shapes)
         mentions.sort(key=lambda m: m.start)
         return mentions

@@ -102,22 +102,26 @@ def _merge_unlisted(unlisted: dict[str, list[Mention]], lang: str, source_lang: 
     from . import keys
 
     inflected: set[int] = set()
-    bases = [base for ms in unlisted.values() for code in {lang, source_lang} if code
-             for base in keys.base_forms(ms[0].form, code)[1:]]
-    keys.prime_token_keys(token for base in bases for token in keys.tokenize(base))
-    for k, ms in list(unlisted.items()):
+    # the base forms each spelling may stand for, in the copy's language and, for a word the source
+    # writes too, in the source's; keyed in one block
+    todo = []
+    for k, ms in unlisted.items():
+        form = ms[0].form
+        for code in (lang, source_lang) if source_lang and form in source_words else (lang,):
+            bases = keys.base_forms(form, code)
+            if len(bases) > 1:
+                todo.append((k, code, bases[1:]))
+    keys.prime_token_keys(token for _k, _code, bases in todo for base in bases for token in keys.tokenize(base))
+    for k, code, bases in todo:
         if k not in unlisted:
             continue
-        form = ms[0].form
-        langs = [lang] + ([source_lang] if source_lang and form in source_words else [])
-        for code in langs:
-            for base in keys.base_forms(form, code)[1:]:
-                target = "key:" + keys.name_key(base)
-                if target != k and target in unlisted and k in unlisted:
-                    moved = unlisted.pop(k)
-                    if code != lang:
-                        inflected.update(id(m) for m in moved)
-                    unlisted[target].extend(moved)
+        for base in bases:
+            target = "key:" + keys.name_key(base)
+            if target != k and target in unlisted and k in unlisted:
+                moved = unlisted.pop(k)
+                if code != lang:
+                    inflected.update(id(m) for m in moved)
+                unlisted[target].extend(moved)
     if lang in capitalised_noun_languages():
         return inflected
     surnames = [k for k, ms in unlisted.items()

@@ -111,8 +111,8 @@ def test_base_forms(token, lang, base):
 
 def test_base_forms_keep_protected_endings():
     # feminine adjectival surnames are base forms, not inflected masculine ones
-    assert base_forms("Zelenska", "pl") == ["Zelenska"]
-    assert base_forms("Unknownlang", "xx") == ["Unknownlang"]
+    assert base_forms("Zelenska", "pl") == ("Zelenska",)
+    assert base_forms("Unknownlang", "xx") == ("Unknownlang",)
 
 
 def test_inflected_keys_meet_base():
