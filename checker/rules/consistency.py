@@ -520,6 +520,8 @@ _INITIAL_PAIR = re.compile(r"([A-Z])[a-z]+" + _GAP + r"(?=([A-Z])[a-z])")
 #: The body must switch between an abbreviation and its full name this many times (E A E, A E E A) before it
 #: is held to one: once (E ... A A A) is how a name is introduced and then abbreviated.
 SWITCHES = 2
+#: A currency sign right after an acronym: US$, HK$ name a currency, not the country.
+_CURRENCY_AFTER = re.compile(r"[$€£¥]")
 #: A quoted term: in double quotes of any language, corner brackets, or single quotes that are no apostrophes.
 _QUOTED = re.compile(r"(?:[“„«»\"「『]|(?<![^\W_])['‘‚])(?P<q>[^\n“”„«»\"「」『』]{1,60}?)"
                      r"(?:[”“»«\"」』]|['’‘](?![^\W_]))")
@@ -566,17 +568,19 @@ class InconsistentTerm(Rule):
     """One term named two ways in one story: abbreviation and full name in turn, or two renderings.
 
     What it flags:
-        In a story whose body goes back and forth between an acronym and the capitalised words it
-        abbreviates, each form written twice or more and taken up again after the other ("the United States"
-        ... "US officials" ... "the United States" ... "US ships"), every mention in the other form than the
-        body's first one. Introducing a name and then abbreviating it ("the European Union (EU) ... the EU
-        ... the EU") is the normal order and is not flagged; a headline (it abbreviates to save space), an
-        acronym in a hyphenated compound ("US-China", "Sino-US") and a mix that the source version has too
-        do not count. With the source version: a term the source quotes in several lines
-        ("lender watch", “基金E账户”) that the translation, line for line, quotes in different words
-        ("Lender Watch", then "Kreditgeberbeobachtung"; a line that keeps the source's words unquoted
-        renders them as they are): the rendering other than the one most lines use (on a tie, the first
-        one). Renderings that differ only by capitals, hyphens or spaces are ART006's.
+        In a story whose body goes back and forth between an acronym and the capitalised words it abbreviates,
+        each form written twice or more and taken up again after the other ("the United States" ... "US
+        officials" ... "the United States" ... "US ships"), every mention in the other form than the body's
+        first one; also one mention in the other form amid a form the body has set by writing it twice first
+        ("the US" ... "US technology" ... "The United States" ... "US officials"), not one between two others
+        ("U.S." ... "the United States" ... "US"), which sets nothing. Introducing a name and then abbreviating
+        it ("the European Union (EU) ... the EU ... the EU") is the normal order and is not flagged; a headline
+        (it abbreviates to save space), an acronym in a hyphenated compound ("US-China", "Sino-US") or before a
+        currency sign ("US$"), and a mix that the source version has too do not count. With the source version:
+        a term the source quotes in several lines ("lender watch", “基金E账户”) that the translation, line for line,
+        quotes in different words ("Lender Watch", then "Kreditgeberbeobachtung"; a line that keeps the source's
+        words unquoted renders them as they are): the rendering other than the one most lines use (on a tie, the
+        first one). Renderings that differ only by capitals, hyphens or spaces are ART006's.
     Why it matters:
         A source names a country, a body or a catchword the same way each time; translated sentence by
         sentence it comes out as a mix of names, and a reader sees two things where there is one.
@@ -607,14 +611,13 @@ class InconsistentTerm(Rule):
             for s, w in _capitals_in(text, a, b):
                 if _ACRONYM.fullmatch(w):
                     found.setdefault(w.replace(".", ""), []).append((s, s + len(w)))
-            repeated = [k for k, v in found.items() if len(v) > 1]
-            if not repeated:
+            if not found:
                 continue
             pairs = set(_INITIAL_PAIR.findall(text, a, b))
-            for letters in repeated:
+            for letters in found:
                 if all(p in pairs for p in zip(letters, letters[1:], strict=False)):
                     full = [m.span() for m in _expansion(letters).finditer(text, a, b)]
-                    if len(full) > 1 and not self._source_mixes(ctx, letters):
+                    if full and len(full) + len(found[letters]) > 2 and not self._source_mixes(ctx, letters):
                         yield from self._abbreviation(ctx, text, found[letters], full)
         if ctx.source is not None:
             yield from self._renderings(ctx, text)
@@ -637,12 +640,16 @@ class InconsistentTerm(Rule):
         # full form: neither sets the term nor counts as a switch
         body = _headline_end(text)
         mentions = sorted([(s, e, "full") for s, e in full if s >= body]
-                          + [(s, e, "short") for s, e in short if s >= body and not _in_compound(text, s, e)])
+                          + [(s, e, "short") for s, e in short if s >= body and not _in_compound(text, s, e)
+                             and not _CURRENCY_AFTER.match(text, e)])
         if not mentions:
             return
         switches = sum(1 for x, y in zip(mentions, mentions[1:], strict=False) if x[2] != y[2])
         if switches < SWITCHES:
             return
+        if min(sum(1 for m in mentions if m[2] == f) for f in ("full", "short")) < 2 and \
+                mentions[0][2] != mentions[1][2]:
+            return  # a form written once is a slip only where the story had set its form first: A A B A, not A B A
         s0, e0, first = mentions[0]
         line = ctx.doc.lines.position(s0)[0]
         other = "its abbreviation" if first == "full" else "the full name"
@@ -691,3 +698,100 @@ class InconsistentTerm(Rule):
                            "one term, one rendering")
                     yield self.finding(ctx, s, e, msg, [model], Applicability.UNSAFE,
                                        _related(ctx, s0, e0, f"rendered {model!r} here"))
+
+
+# ------------------------------------------------------------------------------- forms of address
+
+#: A quotation that is closed before a point on its line: removed before asking whether a quote is still open.
+_CLOSED_QUOTE = re.compile(r"„[^“”\n]*[“”]|“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|»[^«\n]*«")
+_OPEN_QUOTE = re.compile(r"[„“\"«»]")
+#: What ends a sentence before a word: a capital after it starts the sentence, not a form of address.
+_SENTENCE_END = frozenset(".!?:;\"„“”«»–—-(")
+
+
+@lru_cache(maxsize=16)
+def _address_pattern(lang: str) -> tuple[re.Pattern, frozenset[str], frozenset[str]] | None:
+    """One pattern for every pronoun of the formal and the informal address (``address_formal``,
+    ``address_informal`` in ``data/consistency/<lang>.tsv``), and the two sets of forms."""
+    facts = _language_facts(lang)
+    formal, informal = facts.get("address_formal"), facts.get("address_informal")
+    if not formal or not informal:
+        return None
+    informal = frozenset(informal | {w[:1].upper() + w[1:] for w in informal})
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(formal | informal, key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    # one branch per first letter, the lookbehind after it: the search skips to the candidates in C
+    pat = re.compile("(?:" + "|".join(f"{re.escape(c)}(?<![^\\W\\d_]{re.escape(c)})(?:{'|'.join(rest)})"
+                              for c, rest in by_first.items()) + r")(?![^\W_])")
+    return pat, frozenset(formal), informal
+
+
+def _in_quotes(text: str, line_start: int, s: int) -> bool:
+    """True when a quotation opened earlier on the line is still open at ``s`` (reported speech keeps the
+    speaker's own form of address)."""
+    return _OPEN_QUOTE.search(_CLOSED_QUOTE.sub("", text[line_start:s])) is not None
+
+
+@register
+class MixedAddress(Rule):
+    """A text that addresses its reader both formally and informally: "Sie" in one sentence, "du" in the next.
+
+    What it flags:
+        In a language with a formal and an informal "you" (German "Sie", "Ihnen", "Ihr" against "du", "dich",
+        "dir", "dein"), every pronoun of the form of address the text uses less often (on a tie, the one it
+        uses second), when it uses both. A capitalised "Sie" or "Ihr" counts only inside a sentence: at the
+        start of one it can be "she", "they" or "her". Quoted speech keeps the speaker's own form and does
+        not count.
+    Why it matters:
+        A translation from a language with one "you" (English) picks the German form sentence by sentence,
+        and the reader is addressed as a stranger in one line and as a friend in the next.
+    Example:
+        "Der Film, den Sie nie sehen wollten, kommt zurück." (de) "Ein Jingle, den Sie nie vergessen werden."
+        "Ein Werbespot, der dir Bier verkauft."
+        Use instead: "Der Film, den Sie nie sehen wollten, kommt zurück."
+        "Ein Jingle, den Sie nie vergessen werden." "Ein Werbespot, der Ihnen Bier verkauft."
+    Fix safety:
+        Display only: switching the form changes verbs and possessives too ("du hast" → "Sie haben").
+    Data:
+        ``data/consistency/<lang>.tsv`` (``address_formal``, ``address_informal``: the pronouns of each form);
+        a language without them is not checked. A file longer than a story is compared in windows of about
+        10,000 characters.
+    """
+
+    code = "ART010"
+    name = "mixed-address"
+
+    def check(self, ctx) -> Iterator[Finding]:
+        got = _address_pattern(ctx.lang)
+        if got is None:
+            return
+        pat, formal, informal = got
+        text = ctx.doc.text
+        for a, b in windows(text):
+            found: dict[bool, list[tuple[int, int]]] = {True: [], False: []}
+            for m in pat.finditer(text, a, b):
+                s, w = m.start(), m.group(0)
+                is_formal = w in formal
+                if not is_formal and w not in informal:
+                    continue  # "sie", "ihnen": she, them
+                line_start = text.rfind("\n", 0, s) + 1
+                if is_formal:
+                    before = text[line_start:s].rstrip()
+                    if not before or before[-1] in _SENTENCE_END:
+                        continue
+                if _in_quotes(text, line_start, s):
+                    continue
+                found[is_formal].append((s, m.end()))
+            if not found[True] or not found[False]:
+                continue
+            usual = max((True, False), key=lambda f: (len(found[f]), -found[f][0][0]))
+            s0, e0 = found[usual][0]
+            n = len(found[usual])
+            how, other = ("formally", "informally") if usual else ("informally", "formally")
+            for s, e in found[not usual]:
+                msg = (f"{text[s:e]!r} addresses the reader {other}; this text addresses the reader {how} "
+                       f"{n} times ({text[s0:e0]!r} first, line {ctx.doc.lines.position(s0)[0]}): one form of "
+                       "address")
+                yield self.finding(ctx, s, e, msg, [], Applicability.DISPLAY,
+                                   _related(ctx, s0, e0, f"addressed {how} here"))
