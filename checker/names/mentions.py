@@ -379,10 +379,11 @@ class MentionFinder:
             shapes = memo.get((vtext, initial, lang))
             if shapes is None:
                 shapes = memo[(vtext, initial, lang)] = [
-                    (m.start, m.end, m.text, m.form, m.infos, m.keyed, m.sentence_initial, m.position)
+                    (m.start, m.end, m.text, m.form, m.infos, m.keyed, m.sentence_initial, m.position, m.key)
                     for m in self._candidates_in(vtext, list(vwords), lang, initial)]
             at += shift
-            mentions.extend(Mention(at + a, at + b, t, f, i, k, si, p) for a, b, t, f, i, k, si, p in shapes)
+            mentions.extend(Mention(at + a, at + b, t, f, i, k, si, p, key)
+                            for a, b, t, f, i, k, si, p, key in shapes)
         mentions.sort(key=lambda m: m.start)
         return mentions
 

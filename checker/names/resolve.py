@@ -171,23 +171,25 @@ def resolve(mentions: list[Mention], table: NameTable, lang: str, source_lang: s
     (the version the document was translated from, when known) tell inflected forms that leaked
     through from the source (German "Ortegas" in English copy)."""
     votes: Counter[str] = Counter()
-    for m in mentions:
-        for eid in {i.entity.id for i in (m.infos or m.keyed)}:
-            votes[eid] += 1
-    groups: dict[str, EntityGroup] = {}
-    meaning: dict[tuple[str, bool], tuple] = {}  # (form, listed) → resolution, fixed within a document
+    known: list[Mention] = []  # mentions with table meanings
     unlisted: dict[str, list[Mention]] = {}  # key → mentions of names the table does not know
     for m in mentions:
+        infos = m.infos or m.keyed
+        if infos:
+            known.append(m)
+            votes.update({i.entity.id for i in infos})
+            continue
+        key = "key:" + m.key
+        same = unlisted.get(key)
+        if same is None:
+            unlisted[key] = [m]
+        else:
+            same.append(m)
+    groups: dict[str, EntityGroup] = {}
+    meaning: dict[tuple[str, bool], tuple] = {}  # (form, listed) → resolution, fixed within a document
+    for m in known:
         listed = bool(m.infos)
         infos = m.infos or m.keyed
-        if not infos:
-            key = "key:" + m.key
-            same = unlisted.get(key)
-            if same is None:
-                unlisted[key] = [m]
-            else:
-                same.append(m)
-            continue
         # a given name joined to its surname keeps only that person's meanings: the key says which
         memo = (m.form, listed, len(infos), infos[0].entity.id, infos[-1].entity.id)
         hit = meaning.get(memo)
