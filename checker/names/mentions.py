@@ -339,6 +339,7 @@ class MentionFinder:
         n_table = len(starts)
         t = 0
         decided: dict[str, tuple[Decision | None, Decision | None]] = {}  # chunk text → (inside, initial)
+        idle: set[str] = set()  # runs of common words only ("The", "In")
         found: list[tuple[int, Decision]] = []  # (start of the chunk, what of it may name someone)
         for m in CAPITALISED_RUN.finditer(text):
             s, e = m.span()
@@ -356,9 +357,12 @@ class MentionFinder:
                         found.append((at, decision))
                 continue
             run_text = m.group()
+            if run_text in idle:
+                continue  # nothing in this run can name anyone, wherever it stands
             chunks = splits.get(run_text)
             if chunks is None:
                 chunks = splits[run_text] = _chunks(run_text)
+            live = False
             for chunk in chunks:
                 both = decided.get(chunk[1])
                 if both is None:
@@ -366,15 +370,19 @@ class MentionFinder:
                                                 _decide(chunk, True, common, forms))
                 if both[0] is None and both[1] is None:
                     continue  # a common word or a lone letter wherever it stands
+                live = True
                 at = s + chunk[0]
                 decision = both[starts_sentence(text, at)]
                 if decision is not None:
                     found.append((at, decision))
+            if not live:
+                idle.add(run_text)
         # a chunk's mentions depend only on its text, whether it opens a sentence and the language: each
         # is worked out once (and kept for the next documents), its words keyed in one block first
         words = {w for _at, (_s, vtext, vwords, initial) in found if (vtext, initial, lang) not in memo
                  for _a, _b, w in vwords}
         self._prime_keys(words, lang)
+        append = mentions.append
         for at, (shift, vtext, vwords, initial) in found:
             shapes = memo.get((vtext, initial, lang))
             if shapes is None:
@@ -382,8 +390,8 @@ class MentionFinder:
                     (m.start, m.end, m.text, m.form, m.infos, m.keyed, m.sentence_initial, m.position, m.key)
                     for m in self._candidates_in(vtext, list(vwords), lang, initial)]
             at += shift
-            mentions.extend(Mention(at + a, at + b, t, f, i, k, si, p, key)
-                            for a, b, t, f, i, k, si, p, key in shapes)
+            for a, b, t, f, i, k, si, p, key in shapes:
+                append(Mention(at + a, at + b, t, f, i, k, si, p, key))
         mentions.sort(key=lambda m: m.start)
         return mentions
 
