@@ -523,7 +523,7 @@ SWITCHES = 2
 #: A currency sign right after an acronym: US$, HK$ name a currency, not the country.
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
 #: A quoted term: in double quotes of any language, corner brackets, or single quotes that are no apostrophes.
-_QUOTED = re.compile(r"(?:[“„«»\"「『]|(?<![^\W_])['‘‚])(?P<q>[^\n“”„«»\"「」『』]{1,60}?)"
+_QUOTED = re.compile(r"[“„«»\"「『'‘‚](?<![^\W_]['‘‚])(?P<q>[^\n“”„«»\"「」『』]{1,60}?)"
                      r"(?:[”“»«\"」』]|['’‘](?![^\W_]))")
 #: A quoted term has at most this many words (a quoted sentence is speech, not a term).
 TERM_WORDS = 6
@@ -667,10 +667,19 @@ class InconsistentTerm(Rule):
         if len(lines) != len(slines) or not _QUOTED.search(stext):
             return
         renderings: dict[str, list[tuple[int, int, str]]] = {}
-        for a, b, sa, sb in zip(lines, lines[1:] + [len(text)], slines, slines[1:] + [len(stext)], strict=True):
-            sq = _quoted_terms(stext, sa, sb)
+        ends = lines[1:] + [len(text)]
+        if "\r" in stext:  # a line may end at a lone carriage return: each line is searched on its own
+            quoted = [(k, _quoted_terms(stext, sa, sb))
+                      for k, (sa, sb) in enumerate(zip(slines, slines[1:] + [len(stext)], strict=True))]
+        else:  # one search of the whole source (a quotation does not run past its line), its terms by line
+            by_line: dict[int, list[tuple[int, int, str]]] = {}
+            for got in _quoted_terms(stext, 0, len(stext)):
+                by_line.setdefault(bisect.bisect_right(slines, got[0]) - 1, []).append(got)
+            quoted = list(by_line.items())
+        for k, sq in quoted:
             if not sq:
                 continue
+            a, b = lines[k], ends[k]
             tq = _quoted_terms(text, a, b)
             if len(sq) == len(tq):
                 for (_, _, term), hit in zip(sq, tq, strict=True):

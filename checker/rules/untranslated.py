@@ -32,6 +32,9 @@ from . import Rule, register
 _NON_LATIN = ("\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u097f"
               "\u0e00-\u0e7f\u10a0-\u10ff\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af")
 _FOREIGN_RUN = re.compile(f"[{_NON_LATIN}][{_NON_LATIN}\\w]*(?:[ \u00a0\\-–—,.:;'’]+[{_NON_LATIN}][{_NON_LATIN}\\w]*)*")
+#: ``str.translate`` table of an ASCII text: letters kept, everything else a space (its ``split()`` is
+#: ``segments.LETTERS.findall``, some five times faster).
+_ASCII_WORDS = str.maketrans({chr(c): chr(c) if chr(c).isalpha() else " " for c in range(128)})
 #: A sentence needs this many words outside quotations to be judged, this many function words of
 #: another language, and langdetect's confidence above the floor.
 UNTRANSLATED_MIN_WORDS = 5
@@ -49,6 +52,11 @@ def _unquoted_lower(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lower-cased: keep offsets
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return _unquoted(text, low)
+
+
+def _unquoted(text: str, low: str) -> str:
+    """``low`` (``text`` lower-cased, same length) with the quotations blanked out."""
     spans = segments.quoted_spans(text).spans
     if not spans:
         return low
@@ -105,7 +113,7 @@ class UntranslatedSegment(Rule):
     def check(self, ctx) -> Iterator[Finding]:
         text = ctx.doc.text
         main = urls = None  # read only for a document with letters of a script other than Latin
-        for m in _FOREIGN_RUN.finditer(text):
+        for m in () if text.isascii() else _FOREIGN_RUN.finditer(text):
             if main is None:
                 main, urls = main_script(text), segments.url_spans(text)
             s = letter_script(m.group(0)[0])
@@ -123,12 +131,45 @@ class UntranslatedSegment(Rule):
         src_lang = ctx.source.lang if ctx.source is not None else None
         foreign_vocab = _foreign_vocabulary(own)
         foreign = _ForeignWords.foreign_language(ctx)
-        if foreign is None and \
-                len(foreign_vocab.intersection(segments.LETTERS.findall(text.lower()))) < UNTRANSLATED_MIN_FOREIGN:
-            return  # no sentence can hold enough function words of another language (decided in C)
-        unquoted = _unquoted_lower(text)
-        word_check = _ForeignWords(ctx, text, unquoted, foreign) if foreign is not None else None
-        for sent in segments.sentences(text):
+        low = text.lower()
+        sents = segments.sentences(text)
+        if len(low) != len(text):  # a few characters change length when lower-cased: every sentence is read
+            if foreign is None and \
+                    len(foreign_vocab.intersection(segments.LETTERS.findall(low))) < UNTRANSLATED_MIN_FOREIGN:
+                return  # no sentence can hold enough function words of another language (decided in C)
+            unquoted = _unquoted_lower(text)
+        else:
+            unquoted = None
+        word_check = None
+        if unquoted is None:
+            # the words of each sentence, quotations included (a superset of the words the tests below read):
+            # a sentence that cannot pass with them is not read again; the others are read without quotations
+            hits: set[str] = set()
+            picked = []
+            for sent in sents:
+                piece = low[sent.start:sent.end]
+                words = piece.translate(_ASCII_WORDS).split() if piece.isascii() else segments.LETTERS.findall(piece)
+                found = foreign_vocab.intersection(words)
+                if found:
+                    hits |= found
+                if len(words) >= UNTRANSLATED_MIN_WORDS and len(found) >= UNTRANSLATED_MIN_FOREIGN:
+                    picked.append(sent)
+                elif foreign is not None:
+                    if word_check is None:
+                        word_check = _ForeignWords(ctx, text, None, foreign)
+                    if word_check.suspect(words, sent.start):
+                        picked.append(sent)
+            if foreign is None and len(hits) < UNTRANSLATED_MIN_FOREIGN:
+                return  # no sentence can hold enough function words of another language
+            if not picked:
+                return
+            sents = picked
+            unquoted = _unquoted(text, low)
+        if foreign is not None:
+            if word_check is None:
+                word_check = _ForeignWords(ctx, text, unquoted, foreign)
+            word_check.unquoted = unquoted
+        for sent in sents:
             words = segments.LETTERS.findall(unquoted, sent.start, sent.end)
             lang = None
             if len(words) >= UNTRANSLATED_MIN_WORDS and \
@@ -319,12 +360,7 @@ class _ForeignWords:
         i = bisect_right(self.line_starts, offset) - 1 if len(self.source_lines) > 1 else 0
         got = self._line_evidence.get(i)
         if got is None:
-            line = self.source_lines[i]
-            words = _RUN_WORD.findall(line)
-            joined = " " + " ".join(words) + " "
-            got = (frozenset(_word_parts(w for w in words if w.islower())) | frozenset(w for w in words if w.islower()),
-                   joined.lower(), joined)
-            self._line_evidence[i] = got
+            got = self._line_evidence[i] = _line_evidence(self.source_lines[i])
         return got
 
     def _copied(self, word: str, offset: int) -> bool:
@@ -393,9 +429,15 @@ class _ForeignWords:
 
     def findings(self, rule: Rule, ctx, sent) -> Iterator[Finding]:
         matches = list(_RUN_WORD.finditer(self.unquoted, sent.start, sent.end))
-        parts = [self._foreign_parts(m.group(0)) for m in matches]
-        hit = [p is not None or (self.source_lines and self._copied(self.text[m.start():m.end()], m.start()))
-               for m, p in zip(matches, parts, strict=True)]
+        suspects, foreign_parts = self.suspects, self._foreign_parts
+        parts = [[w] if w in suspects else None if "-" not in w and "'" not in w and "’" not in w
+                 else foreign_parts(w) for w in [m.group(0) for m in matches]]
+        if self.source_lines:  # ``_copied``: a sentence lies on one line, and so do its words' source evidence
+            text, lower = self.text, self._evidence(sent.start)[0]
+            hit = [p is not None or ((w := text[m.start():m.end()])[:1].isupper() and not w.isupper()
+                                     and w.lower() in lower) for m, p in zip(matches, parts, strict=True)]
+        else:
+            hit = [p is not None for p in parts]
         near = [h or (k > 0 and hit[k - 1]) or (k + 1 < len(hit) and hit[k + 1]) for k, h in enumerate(hit)]
         # only the words of the other language (or copied from the source) and their neighbours are looked at
         tokens = [(m, self._classify(m, sent.start, p) if n else "other")
@@ -474,6 +516,18 @@ class _ForeignWords:
         return not self.source_lines or self._in_source_line(self.text[a.start():b.end()], a.start(), True)
 
 
+@lru_cache(maxsize=4096)
+def _line_evidence(line: str) -> tuple[frozenset[str], str, str]:
+    """``_ForeignWords._evidence`` of one source line (cached: the versions of one source share its lines)."""
+    words = _RUN_WORD.findall(line)
+    joined = " " + " ".join(words) + " "
+    lower = [w for w in words if w.islower()]
+    found = frozenset(lower)
+    if "-" in joined or "'" in joined or "’" in joined:  # and the parts of the words they join
+        found |= frozenset(_word_parts([w for w in lower if "-" in w or "'" in w or "’" in w]))
+    return found, joined.lower(), joined
+
+
 #: A line break; the lines of a source and its translation pair one to one when their numbers agree.
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 
@@ -530,7 +584,7 @@ class MixedScriptWord(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         text = ctx.doc.text
-        if not _CYR_GREEK_LETTER.search(text):
+        if text.isascii() or not _CYR_GREEK_LETTER.search(text):
             return  # both kinds of word need a Cyrillic or Greek letter (found in C)
         main = main_script(text)
         end = 0
