@@ -29,7 +29,9 @@ __all__ = [
     "Spans",
 ]
 
-_LINE = re.compile(r"[^\r\n]+")
+#: A line's text without its outer white space (the group), blank lines skipped: what ``str.strip`` leaves of
+#: each run of characters between line breaks (``\s`` and ``str.isspace`` are the same set).
+_STRIPPED_LINE = re.compile(r"[^\S\r\n]*([^\s](?:[^\r\n]*[^\s])?)")
 _BLANK_LINES = re.compile(r"(?:\r\n|\n|\r)[ \t\u00a0]*(?:\r\n|\n|\r)\s*")
 #: A candidate sentence end: terminal punctuation (with closing quotes or brackets) and white space.
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»«“)\]]*(?=\s+)")
@@ -46,8 +48,12 @@ _VOWELS = set("aeiouyäöüáéíóúýěåøæœàèìòùâêîôûąęіїє�
 _QUOTES = {"„": "“”\"", "“": "”“\"", "\"": "\"”“", "«": "»", "»": "«", "‚": "‘’", "‘": "’"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Segment:
+    """A span of the text. Treated as immutable (cached lists are shared by every rule) but not frozen:
+    a frozen dataclass sets each field through object.__setattr__, three times slower to build, and a
+    megabyte of copy makes some 20,000 of them."""
+
     start: int
     end: int
     kind: str  # line | paragraph | sentence | clause | word
@@ -82,12 +88,7 @@ def _all_lines(text: str) -> tuple[Segment, ...]:
 
 def _lines(text: str, start: int, end: int | None) -> list[Segment]:
     end = len(text) if end is None else end
-    out = []
-    for m in _LINE.finditer(text, start, end):
-        seg = _strip(text, m.start(), m.end(), "line")
-        if seg:
-            out.append(seg)
-    return out
+    return [Segment(m.start(1), m.end(1), "line") for m in _STRIPPED_LINE.finditer(text, start, end)]
 
 
 def paragraph_around(text: str, start: int, end: int) -> str:
