@@ -22,11 +22,47 @@ from . import Rule, register
 # --------------------------------------------------------------------------------------------- calques
 
 
-@lru_cache(maxsize=32)
 def _calques(target: str) -> tuple[re.Pattern | None, list[tuple[str, list[str], re.Pattern | None, bool, str]]]:
     """One regex with a group per calque of every ``data/calques/*-<target>.tsv``, and per group (source
     lang, alternatives, right-when regex, right inside quotes, source term)."""
-    entries, alts_re = [], []
+    return _calque_data(target)[:2]
+
+
+def _calque_matches(text: str, target: str) -> Iterator[re.Match]:
+    """``_calques(target)[0].finditer(text)``, found faster: the calques with no group and after the
+    character before them (``[^\\w-]``, what the grouped pattern's look-behind asks for) make a pattern
+    that starts with a character class, which the regex engine scans for quickly and in which an
+    alternative that starts with a letter is passed over at a glance (the grouped pattern enters every
+    group at every position). Where it finds a calque, the grouped pattern is matched at the same place:
+    a group changes no match."""
+    pattern, _, fast = _calque_data(target)
+    if pattern is None:
+        return
+    if fast is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    m = pattern.match(text, 0)
+    if m is not None:
+        yield m
+        pos = m.end()
+    while True:
+        f = fast.search(text, pos - 1 if pos else 0)
+        if f is None:
+            return
+        m = pattern.match(text, f.start() + 1)
+        if m is None:  # cannot happen: both patterns say the same
+            pos = f.start() + 2
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+@lru_cache(maxsize=32)
+def _calque_data(target: str) -> tuple[re.Pattern | None, list, re.Pattern | None]:
+    """(grouped pattern, entries, the same calques without groups after ``[^\\w-]``; None where a calque
+    refers to a group or matches nothing)."""
+    entries, alts_re, plain = [], [], []
     folder = resources.files("checker").joinpath("data", "calques")
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         name = entry.name
@@ -38,10 +74,70 @@ def _calques(target: str) -> tuple[re.Pattern | None, list[tuple[str, list[str],
             words = [w for w in right.split("|") if w != "quote"] if right else []
             right_re = re.compile("|".join(words)) if words else None
             alts_re.append(f"(?P<c{len(entries)}>{pattern})")
+            plain.append(pattern)
             entries.append((src, [a for a in alts.split("|") if a], right_re, "quote" in right.split("|"), note))
     if not entries:
-        return None, []
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts_re) + r")(?![\w-])"), entries
+        return None, [], None
+    grouped = re.compile(r"(?<![\w-])(?:" + "|".join(alts_re) + r")(?![\w-])")
+    fast = None
+    if not any(re.search(r"\\\d|\(\?P=|\(\?\(", p) or re.fullmatch(p, "") for p in plain):
+        alternatives = "|".join(f"(?:{p})" for p in plain)
+        fast = re.compile(r"[^\w-]" + _first_letters(alternatives) + "(?:" + alternatives + r")(?![\w-])")
+    return grouped, entries, fast
+
+
+def _first_letters(pattern: str) -> str:
+    """A look-ahead for the characters a match of ``pattern`` can start with (``(?=[FK]|(?i:[sk]))``),
+    from its parse; empty where that is not a short list of letters (a class, a category, a pattern that
+    can match nothing). Case-insensitive letters are tested case-insensitively, as the pattern does."""
+    from re import _constants as c
+    from re import _parser
+
+    def first(items, flags):  # (exact, case-insensitive, can match empty), or None
+        exact, folded = set(), set()
+        for op, av in items:
+            if op is c.LITERAL:
+                (folded if flags & re.IGNORECASE else exact).add(chr(av))
+                return exact, folded, False
+            if op is c.IN:
+                if any(o is not c.LITERAL for o, _ in av):
+                    return None
+                (folded if flags & re.IGNORECASE else exact).update(chr(v) for _, v in av)
+                return exact, folded, False
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue
+            if op is c.SUBPATTERN:
+                _, add, remove, sub = av
+                got = first(sub.data, (flags | add) & ~remove)
+            elif op is c.BRANCH:
+                got = [first(b.data, flags) for b in av[1]]
+                if None in got:
+                    return None
+                got = (set().union(*(g[0] for g in got)), set().union(*(g[1] for g in got)), any(g[2] for g in got))
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                lo, _, sub = av
+                got = first(sub.data, flags)
+                got = got and (got[0], got[1], got[2] or lo == 0)
+            else:
+                return None
+            if got is None:
+                return None
+            exact |= got[0]
+            folded |= got[1]
+            if not got[2]:
+                return exact, folded, False
+        return exact, folded, True
+
+    try:
+        parsed = _parser.parse(pattern)
+        got = first(parsed.data, parsed.state.flags)
+    except Exception:  # noqa: BLE001 - a private module: without it, no look-ahead
+        return ""
+    if got is None or got[2] or not (got[0] or got[1]):
+        return ""
+    parts = [f"[{''.join(map(re.escape, sorted(got[0])))}]"] if got[0] else []
+    parts += [f"(?i:[{''.join(map(re.escape, sorted(got[1])))}])"] if got[1] else []
+    return "(?=" + "|".join(parts) + ")"
 
 
 @register
@@ -80,7 +176,7 @@ class Calque(Rule):
         pattern, entries = _calques(ctx.lang)
         if pattern is None:
             return
-        for m in pattern.finditer(text):
+        for m in _calque_matches(text, ctx.lang):
             group = next(k for k, v in m.groupdict().items() if v is not None)
             src, alts, right_re, right_in_quote, term = entries[int(group[1:])]
             if src_lang and src != src_lang:
@@ -143,14 +239,17 @@ class SourceInflectedName(Rule):
         endings = _endings(langs)
         if not endings:
             return
-        longest = max(map(len, endings))
-        doc_words = None
+        by_room = _endings_by_room(langs)
+        longest = len(by_room) - 1
+        text = ctx.doc.text
         for m in ctx.mentions:
             t = m.text
+            if (t == m.form) if m.infos else (not src_lang or m.keyed):
+                continue  # neither case below: a listed name not inflected, or not listed and no source
             if " " in t or not t[:1].isupper() or t.endswith(("'s", "’s", "s'", "s’")) or "-" in t:
                 continue
-            low = t.lower()
-            if not any(low[-k:] in endings for k in range(1, min(longest, len(t) - 2) + 1)):
+            # an ending of at most len(t) - 2 characters (lower() never shortens a word)
+            if len(t) < 3 or not t.lower().endswith(by_room[min(longest, len(t) - 2)]):
                 continue
             if src_lang and not ctx.in_source(t):
                 continue  # the inflected form must be written in the source
@@ -166,9 +265,9 @@ class SourceInflectedName(Rule):
                 matching = [language_name(c) for c in langs if m.form in keys.base_forms(t, c)]
                 lang = " or ".join(matching[:2]) if matching else None
             elif src_lang and not m.infos and not m.keyed:
-                doc_words = doc_words if doc_words is not None else set(segments.LETTERS.findall(ctx.doc.text))
                 base = next((b for b in keys.base_forms(t, src_lang)[1:]
-                             if len(b) >= 3 and len(t) - len(b) >= 2 and t.startswith(b[:-1]) and b in doc_words), None)
+                             if len(b) >= 3 and len(t) - len(b) >= 2 and t.startswith(b[:-1])
+                             and _is_word_of(text, b)), None)
                 lang = language_name(src_lang)
             if not base or lang is None:
                 continue
@@ -185,3 +284,31 @@ class SourceInflectedName(Rule):
 def _endings(langs: tuple[str, ...]) -> frozenset[str]:
     """The case endings of ``langs`` (``data/names/keys/inflection.tsv``)."""
     return frozenset(r[1].lower() for r in keys._rows("inflection.tsv", 5) if r[0] in langs and r[1])
+
+
+@lru_cache(maxsize=32)
+def _endings_by_room(langs: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Per room ``k`` (0 up to the longest ending): the endings of ``langs`` of at most ``k`` characters, for
+    one ``str.endswith``."""
+    endings = _endings(langs)
+    longest = max(map(len, endings), default=0)
+    return tuple(tuple(sorted(e for e in endings if len(e) <= k)) for k in range(longest + 1))
+
+
+def _is_letter(ch: str) -> bool:
+    """A character of ``segments.LETTERS`` (``[^\\W\\d_]``: a word character, not a decimal digit)."""
+    return ch.isalnum() and not ch.isdecimal()
+
+
+def _is_word_of(text: str, word: str) -> bool:
+    """True when ``word`` is one of ``segments.LETTERS.findall(text)`` (a whole run of letters there),
+    found with ``str.find`` instead of listing every word of the text."""
+    if not word or not all(map(_is_letter, word)):
+        return False
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not _is_letter(text[i - 1])) and (j == len(text) or not _is_letter(text[j])):
+            return True
+        i = text.find(word, i + 1)
+    return False

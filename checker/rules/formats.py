@@ -45,6 +45,7 @@ def fmt_data(lang: str) -> dict | None:
     return _all_fmt_data().get(lang)
 
 
+@cache
 def format_languages() -> tuple[str, ...]:
     return tuple(sorted(_all_fmt_data()))
 
@@ -115,10 +116,14 @@ def _view(text: str) -> tuple[str, list[int], list[int]]:
     spans: list[list[int]] = []
     n = len(text)
     for m in _DIGITS.finditer(text):
-        s, e = max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)
-        lim = max(0, s - 32)
-        while s > lim and not text[s - 1].isspace():
-            s -= 1  # start the window on a word boundary
+        s, e = m.span()
+        s, e = (s - _WINDOW if s > _WINDOW else 0), (e + _WINDOW if e + _WINDOW < n else n)
+        if s:  # start the window on a word boundary: after the last white space of the 32 characters before
+            lim = s - 32 if s > 32 else 0
+            piece = text[lim:s]
+            if not piece[-1].isspace():
+                tail = piece.rsplit(None, 1)
+                s = s - len(tail[-1]) if len(tail) == 2 or piece[0].isspace() else lim
         if spans and s <= spans[-1][1]:
             spans[-1][1] = e
         else:
@@ -130,6 +135,41 @@ def _view(text: str) -> tuple[str, list[int], list[int]]:
         tstarts.append(s)
         pos += e - s + 1
     return "\n".join(parts), vstarts, tstarts
+
+
+_RUN = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=4)
+def _run_starts(text: str) -> tuple[list[int], list[int]]:
+    """Where each run of digits of the view starts: all, and those after no word character, dot or comma."""
+    view = _view(text)[0]
+    starts = [m.start() for m in _RUN.finditer(view)]
+    return starts, [a for a in starts if not a or not (view[a - 1] in ".,_" or view[a - 1].isalnum())]
+
+
+#: How a pattern that refuses a word character, a dot and a comma before its first digit begins.
+_FREE = "(?<![\\w.,"
+
+
+def _scan_runs(pattern: re.Pattern, text: str) -> Iterator[_Hit]:
+    """``_scan`` for a pattern whose every match starts with a digit that follows no digit (its look-behind
+    refuses a word character before it): the pattern is tried at the start of each run of digits only,
+    which finds the same matches as scanning the view from left to right (a pattern that begins with a
+    look-behind is tried at every position of the view, a few times slower)."""
+    view, vstarts, tstarts = _view(text)
+    match = pattern.match
+    i, end = 0, 0
+    for a in _run_starts(text)[pattern.pattern.startswith(_FREE)]:
+        if a < end:
+            continue
+        m = match(view, a)
+        if m is None:
+            continue
+        end = m.end() if m.end() > a else a + 1
+        while i + 1 < len(vstarts) and vstarts[i + 1] <= a:
+            i += 1
+        yield _Hit(m, tstarts[i] - vstarts[i])
 
 
 def _scan(pattern: re.Pattern, text: str) -> Iterator[_Hit]:
@@ -212,14 +252,14 @@ class ForeignNumericDate(_DigitRule):
         native = set(data["dates"]["numeric"])
         src = _source_lang(ctx)
         text = ctx.doc.text
-        for m in _scan(_DOT_RANGE, text):
+        for m in _scan_runs(_DOT_RANGE, text):
             if "d.m.y" in native or not all(1 <= int(m.group(i)) <= 12 for i in (2, 4)):
                 continue
             users = [lang for lang in format_languages() if "d.m.y" in fmt_data(lang)["dates"]["numeric"]]
             yield self.finding(ctx, m.start(), m.end(),
                                f"{m.group(0)!r} is a day.month. date range (the {_who(users, src)} layout); "
                                f"{language_name(ctx.lang)} copy names the month")
-        for m in _scan(_NUMERIC_DATE, text):
+        for m in _scan_runs(_NUMERIC_DATE, text):
             readings = _layouts(m)
             if not readings or any(lay in native for lay, _, _ in readings):
                 continue
@@ -294,7 +334,7 @@ class ForeignWrittenDate(_DigitRule):
         src = _source_lang(ctx)
         if day_dot is not None:
             users = [x for x in format_languages() if fmt_data(x)["dates"]["day_dot_month"]]
-            for m in _scan(day_dot, ctx.doc.text):
+            for m in _scan_runs(day_dot, ctx.doc.text):
                 if not 1 <= int(m.group(1)) <= 31:
                     continue
                 fixed = m.group(1) + " " + m.group(0)[len(m.group(1)) + 1:].lstrip(" \u00a0")
@@ -309,6 +349,9 @@ class ForeignWrittenDate(_DigitRule):
                 yield self.finding(ctx, m.start(), m.end(),
                                    f"{m.group(0)!r} is an English-style date (month before day); {lang} copy "
                                    f"writes the day first ({fmt_data(ctx.lang)['dates']['long_patterns'][0]!r})")
+
+
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)", re.I)
 
 
 @cache
@@ -355,6 +398,8 @@ class OrdinalDayDate(_DigitRule):
     def check_digits(self, ctx, data: dict) -> Iterator[Finding]:
         bare, with_month = _ordinal_patterns(ctx.lang)
         text = ctx.doc.text
+        if _ORDINAL.search(_view(text)[0]) is None:
+            return  # both patterns hold a day with an ordinal suffix
         for m in _scan(with_month, text):
             if m.group(1):
                 day, fixed = m.group(2), f"{m.group(1)} {m.group(2)}"
@@ -464,7 +509,7 @@ class ForeignNumberFormat(_DigitRule):
         lang, src = language_name(ctx.lang), _source_lang(ctx)
         seen: set[int] = set()
         for pattern, what in _number_patterns(ctx.lang):
-            for m in _scan(pattern, ctx.doc.text):
+            for m in (_scan if what == "abbreviation" else _scan_runs)(pattern, ctx.doc.text):
                 if m.start() in seen:
                     continue
                 seen.add(m.start())
@@ -544,13 +589,13 @@ class ForeignCurrencyFormat(_DigitRule):
         order, words = _currency_patterns(ctx.lang)
         lang, pattern = language_name(ctx.lang), data["currency"]["pattern"]
         where = "before" if data["currency"]["symbol_first"] else "after"
-        for m in _scan(order, ctx.doc.text):
+        for m in (_scan_runs if data["currency"]["symbol_first"] else _scan)(order, ctx.doc.text):
             yield self.finding(ctx, m.start(), m.end(),
                                f"{m.group(0)!r} puts the currency on the wrong side for {lang}; {lang} copy writes "
                                f"it {where} the number (CLDR {pattern!r}) or names the currency")
         aliases = data["currency"].get("aliases", {})
         if words is not None:
-            for m in _scan(words, ctx.doc.text):
+            for m in _scan_runs(words, ctx.doc.text):
                 alias = next((a for a in aliases if a in m.group(0)), None)
                 if alias:
                     amount = m.group(0).replace(alias, "").strip()
@@ -569,6 +614,14 @@ class ForeignCurrencyFormat(_DigitRule):
 
 _TIME_12 = re.compile(r"(?<![\w.:])(?<!\d[:.] )(\d\d?)(?:[:.](\d\d))?[ \u00a0]?(a\.m\.|p\.m\.|AM|PM|am|pm)(?!\w)")
 _TIME_24 = re.compile(r"(?<![\w.:])(\d\d?)[:.](\d\d)(?![\d])(?![ \u00a0]?(?:a\.m\.|p\.m\.|[AaPp][Mm])(?!\w))")
+
+
+@cache
+def _clock_word_pattern(lang: str) -> re.Pattern | None:
+    """A time with another language's clock word ("19 Uhr" in English); None where there is none."""
+    words = {w for x in format_languages() if x != lang for w in fmt_data(x)["times"]["clock_words"]}
+    words -= set(fmt_data(lang)["times"]["clock_words"])
+    return re.compile(r"(?<![\w.:])\d\d?(?:[:.]\d\d)?[ \u00a0](?:" + _alt(words) + r")\b") if words else None
 
 
 @register
@@ -602,7 +655,7 @@ class ForeignTimeFormat(_DigitRule):
         if src_data is not None and not src_data["times"]["twelve_hour"]:
             for m in _TIME_24.finditer(ctx.source.text):
                 src_times[(int(m.group(1)) % 12, m.group(2))] = int(m.group(1))
-        for m in _scan(_TIME_12, text):
+        for m in _scan_runs(_TIME_12, text):
             hour = int(m.group(1))
             pm = m.group(3).lower().startswith("p")
             if not data["times"]["twelve_hour"]:
@@ -623,10 +676,9 @@ class ForeignTimeFormat(_DigitRule):
                 yield self.finding(ctx, m.start(), m.end(),
                                    f"{m.group(0)!r} contradicts the source's 24-hour time "
                                    f"{src_hour:02d}.{m.group(2)} ({'afternoon' if src_hour >= 12 else 'morning'})")
-        words = {w for x in format_languages() if x != ctx.lang for w in fmt_data(x)["times"]["clock_words"]}
-        words -= set(data["times"]["clock_words"])
-        if words:
-            for m in _scan(re.compile(r"(?<![\w.:])\d\d?(?:[:.]\d\d)?[ \u00a0](?:" + _alt(words) + r")\b"), text):
+        clock_words = _clock_word_pattern(ctx.lang)
+        if clock_words is not None:
+            for m in _scan_runs(clock_words, text):
                 yield self.finding(ctx, m.start(), m.end(),
                                    f"{m.group(0)!r} uses another language's clock word; {lang} copy writes the time "
                                    f"as {data['times']['patterns'][0]!r}")
