@@ -31,7 +31,11 @@ from . import Rule, register
 #: Georgian, Hangul, kana, Han), and runs of them across spaces and light punctuation.
 _NON_LATIN = ("\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u097f"
               "\u0e00-\u0e7f\u10a0-\u10ff\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af")
-_FOREIGN_RUN = re.compile(f"[{_NON_LATIN}][{_NON_LATIN}\\w]*(?:[ \u00a0\\-–—,.:;'’]+[{_NON_LATIN}][{_NON_LATIN}\\w]*)*")
+@lru_cache(maxsize=1)
+def _foreign_run() -> re.Pattern:
+    """Runs of other-script words; compiled on first use (its wide classes take ~9 ms to compile, and
+    plain-ASCII copy never needs it)."""
+    return re.compile(f"[{_NON_LATIN}][{_NON_LATIN}\\w]*(?:[ \u00a0\\-–—,.:;'’]+[{_NON_LATIN}][{_NON_LATIN}\\w]*)*")
 #: ``str.translate`` table of an ASCII text: letters kept, everything else a space (its ``split()`` is
 #: ``segments.LETTERS.findall``, some five times faster).
 _ASCII_WORDS = str.maketrans({chr(c): chr(c) if chr(c).isalpha() else " " for c in range(128)})
@@ -113,7 +117,7 @@ class UntranslatedSegment(Rule):
     def check(self, ctx) -> Iterator[Finding]:
         text = ctx.doc.text
         main = urls = None  # read only for a document with letters of a script other than Latin
-        for m in () if text.isascii() else _FOREIGN_RUN.finditer(text):
+        for m in () if text.isascii() else _foreign_run().finditer(text):
             if main is None:
                 main, urls = main_script(text), segments.url_spans(text)
             s = letter_script(m.group(0)[0])
