@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -57,24 +58,48 @@ class _Linter:
     ignores, configured severities, directives applied."""
 
     def __init__(self, engine, config: Config) -> None:
-        self.engine, self.config = engine, config
-
-    def __call__(self, doc, source=None) -> tuple[list, int]:
-        import dataclasses
-
-        from .configfile import severity_for
-        from .findings import Severity
         from .suppress import Suppressions, apply
 
-        sup = Suppressions(doc.text)
-        checked = dataclasses.replace(doc, text=sup.mask(doc.text), _lines=None) if sup else doc
-        findings = [f for f in self.engine.check(checked, source) if self.config.enabled_for(f.code, doc.path)]
+        self.engine, self.config = engine, config
+        self.suppressions, self.apply = Suppressions, apply
+        #: code → kept (when no per-file-ignores make it depend on the path) and code → configured Severity:
+        #: worked out once per code, not once per finding.
+        self._enabled: dict[str, bool] = {}
+        self._severity: dict[str, object] = {}
+
+    def __call__(self, doc, source=None) -> tuple[list, int]:
+        sup = self.suppressions(doc.text)
+        checked = replace(doc, text=sup.mask(doc.text), _lines=None) if sup else doc
+        found = self.engine.check(checked, source)
+        if self.config.per_file_ignores:
+            findings = [f for f in found if self.config.enabled_for(f.code, doc.path)]
+        else:
+            enabled = self._enabled
+            findings = []
+            for f in found:
+                keep = enabled.get(f.code)
+                if keep is None:
+                    keep = enabled[f.code] = self.config.enabled(f.code)
+                if keep:
+                    findings.append(f)
         for f in findings:
-            if level := severity_for(self.config, f.code):
-                f.severity = Severity(level)
+            if level := self._severity_of(f.code):
+                f.severity = level
             if sup:
                 f.match = doc.text[f.start:f.end]
-        return apply(findings, sup)
+        return self.apply(findings, sup)
+
+    def _severity_of(self, code: str):
+        """The Severity the configuration gives ``code``, or None."""
+        try:
+            return self._severity[code]
+        except KeyError:
+            from .configfile import severity_for
+            from .findings import Severity
+
+            level = severity_for(self.config, code)
+            self._severity[code] = Severity(level) if level else None
+            return self._severity[code]
 
 
 @cli.command()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import fnmatch
 import glob
+import os
+import re
 from pathlib import Path
 
 from .documents import language_from_filename
@@ -18,6 +20,60 @@ def _matches(path: Path, globs) -> bool:
     return any(fnmatch.fnmatch(path.name, g) or fnmatch.fnmatch(text, g) for g in globs)
 
 
+def _matcher(globs):
+    """``_matches`` for many files: the globs compiled once (``fnmatch.fnmatch`` without its per-call work)."""
+    tests = [re.compile(fnmatch.translate(os.path.normcase(g))).match for g in globs]
+
+    def matches(name: str, text: str) -> bool:
+        name, text = os.path.normcase(name), os.path.normcase(text)
+        return any(t(name) or t(text) for t in tests)
+    return matches
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    """A folder, not a link to one (as ``rglob`` descends)."""
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _folder_files(p: Path, include, exclude) -> list[str]:
+    """The files under folder ``p`` that ``include`` takes and ``exclude`` does not, none hidden (no part of
+    the path below ``p`` starts with a dot), sorted as ``sorted(p.rglob("*"))`` sorts them; walked with
+    ``os.scandir``, as ``rglob`` walks (symbolic links to folders are not followed, unreadable folders
+    skipped), without a Path object per file."""
+    base = str(p)
+    prefix = "" if base == "." else base if base.endswith("/") else base + "/"
+    taken, dropped = _matcher(include), _matcher(exclude)
+    found: list[tuple[tuple[str, ...], str]] = []
+
+    def walk(folder: str, parts: tuple[str, ...]) -> None:
+        try:
+            with os.scandir(folder or ".") as it:
+                entries = list(it)
+        except PermissionError:
+            return
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            path = folder + name
+            try:
+                is_file = entry.is_file()
+            except OSError:
+                is_file = Path(path).is_file()
+            if is_file:
+                if taken(name, path) and not dropped(name, path):
+                    found.append(((*parts, name), path))
+            elif _is_folder(entry):
+                walk(path + "/", (*parts, name))
+
+    walk(prefix, ())
+    found.sort()
+    return [path for _, path in found]
+
+
 def expand(paths: list[str], include=(), exclude=()) -> tuple[list[str], list[InputError]]:
     """Files to check, in a stable order, and an error for each path that gives none."""
     include = tuple(include) or DEFAULT_INCLUDE
@@ -29,14 +85,10 @@ def expand(paths: list[str], include=(), exclude=()) -> tuple[list[str], list[In
             continue
         p = Path(raw)
         if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and _matches(f, include) and not _matches(f, exclude)
-            )
+            found = _folder_files(p, include, exclude)
             if not found:
                 errors.append(InputError(f"{raw}: no copy files in this folder (looked for {', '.join(include)})"))
-            files.extend(str(f) for f in found)
+            files.extend(found)
         elif p.exists() or p.is_symlink():
             if not _matches(p, exclude):
                 files.append(raw)
@@ -60,11 +112,10 @@ def versions(files: list[str]) -> dict[str, list[str]]:
     """For each file, the other files that are versions of the same story (same stem, other language)."""
     by_stem: dict[str, list[tuple[str, str]]] = {}
     for f in files:
-        if f == "-":
+        if f == "-" or language_from_filename(f) is None:  # the common case, told without a Path
             continue
         stem, lang = story_stem(f)
-        if lang is not None:
-            by_stem.setdefault(stem, []).append((f, lang))
+        by_stem.setdefault(stem, []).append((f, lang))
     out: dict[str, list[str]] = {}
     for group in by_stem.values():
         for f, lang in group:
@@ -79,7 +130,7 @@ def unlisted_versions(files: list[str], listed: dict[str, list[str]]) -> dict[st
     report on)."""
     out: dict[str, str] = {}
     for f in files:
-        if f == "-" or listed.get(f):
+        if f == "-" or listed.get(f) or language_from_filename(f) is None:
             continue
         stem, lang = story_stem(f)
         if lang is None:
