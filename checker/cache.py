@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from . import __version__
@@ -56,6 +55,8 @@ def store_bytes(kind: str, key: str, suffix: str, data: bytes) -> None:
         return
     folder = cache_dir()
     tmp = None
+    import tempfile  # here: only a write needs it (with shutil and random it costs ~6 ms of start-up)
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", dir=folder)

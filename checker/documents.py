@@ -14,11 +14,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate, filterfalse, repeat
 from operator import add
 from pathlib import Path
 
+from .datafiles import package_file
 from .errors import CheckerError, InputError, LanguageError
 
 #: langdetect's best guess must reach this probability, else we ask for ``--lang``.
@@ -127,7 +127,7 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str, bool]:
 @lru_cache(maxsize=1)
 def known_languages() -> dict[str, str]:
     """ISO 639-1 code → English name (CLDR, ``data/languages.tsv``)."""
-    data = resources.files("checker").joinpath("data", "languages.tsv").read_text(encoding="utf-8")
+    data = package_file("data", "languages.tsv").read_text(encoding="utf-8")
     rows = (ln.split("\t") for ln in data.splitlines()[1:] if ln and not ln.startswith("#"))
     return {code: name for code, name in rows if code != "code"}
 
@@ -174,7 +174,7 @@ def _function_words() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def vocabulary_languages() -> frozenset[str]:
     """The languages with a vocabulary (``data/lang/vocab/<lang>.txt.gz``); listing them reads no vocabulary."""
-    folder = resources.files("checker").joinpath("data", "lang", "vocab")
+    folder = package_file("data", "lang", "vocab")
     if not folder.is_dir():
         return frozenset()
     return frozenset(p.name.split(".")[0] for p in folder.iterdir() if p.name.endswith(".txt.gz"))
@@ -333,7 +333,7 @@ def _vocabulary_blob(lang: str) -> str:
 
     if lang not in vocabulary_languages():
         return ""
-    raw = resources.files("checker").joinpath("data", "lang", "vocab", f"{lang}.txt.gz").read_bytes()
+    raw = package_file("data", "lang", "vocab", f"{lang}.txt.gz").read_bytes()
     key = cache.digest(raw)
     path = cache.cache_dir() / f"vocab-{lang}-{key}.txt"
     if not cache.disabled():
@@ -392,7 +392,7 @@ def _vocabulary_lookup(lang: str) -> tuple[dict[str, tuple[int, int]], bytes]:
 
     if lang not in vocabulary_languages():
         return {}, b""
-    raw = resources.files("checker").joinpath("data", "lang", "vocab", f"{lang}.txt.gz").read_bytes()
+    raw = package_file("data", "lang", "vocab", f"{lang}.txt.gz").read_bytes()
     key = cache.digest(raw)
     path = cache.cache_dir() / f"vocab-groups-{lang}-{key}.txt"
     if not cache.disabled():

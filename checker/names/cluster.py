@@ -34,9 +34,9 @@ import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from checker.datafiles import package_file
 from checker.names import keys as K
 
 __all__ = ["cluster_mentions", "main"]
@@ -48,7 +48,7 @@ def _name_parts() -> tuple[tuple[str, ...], frozenset[str], dict[str, str]]:
     patronymic: list[str] = []
     particles: set[str] = set()
     roman: dict[str, str] = {}
-    text = resources.files("checker").joinpath("data", "names", "keys", "name_parts.tsv").read_text("utf-8")
+    text = package_file("data", "names", "keys", "name_parts.tsv").read_text("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -69,7 +69,7 @@ def load_table_forms(path: str | Path | None = None) -> list[tuple[str, str, lis
     Deliberately small: the lead's ``checker.names.table`` loader can replace it.
     """
     if path is None:
-        p = resources.files("checker").joinpath("data", "names", "default.json")
+        p = package_file("data", "names", "default.json")
         if not p.is_file():
             return []
         text = p.read_text(encoding="utf-8")

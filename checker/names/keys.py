@@ -27,9 +27,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from ..datafiles import package_file
 
 __all__ = [
     "token_key",
@@ -55,7 +56,7 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 
 
 def _data_text(name: str) -> str:
-    return resources.files("checker").joinpath("data", "names", "keys", name).read_text(encoding="utf-8")
+    return package_file("data", "names", "keys", name).read_text(encoding="utf-8")
 
 
 def _rows(name: str, ncols: int) -> list[list[str]]:
@@ -413,7 +414,7 @@ def name_key(name: str, lang: str | None = None) -> str:
 @lru_cache(maxsize=1)
 def rules_digest() -> str:
     """Digest of everything a key depends on: this module and the key and transliteration data."""
-    root = resources.files("checker")
+    root = package_file()
     parts = [Path(__file__).read_bytes()]
     for folder in (("data", "names", "keys"), ("data", "translit"), ("data", "translit", "custom")):
         d = root.joinpath(*folder)

@@ -12,10 +12,10 @@ from collections import defaultdict
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from ..datafiles import package_file
 from ..errors import TableError
 
 FORMAT = "checker-names/1"
@@ -437,7 +437,7 @@ DEFAULT_TABLE = "default.json"
 
 
 def default_table_path():
-    return resources.files("checker").joinpath("data", "names", DEFAULT_TABLE)
+    return package_file("data", "names", DEFAULT_TABLE)
 
 
 def load_trusted(table: NameTable, data: dict) -> None:

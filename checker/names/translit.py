@@ -19,7 +19,8 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from ..datafiles import package_file
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -90,7 +91,7 @@ class _IuliiaScheme:
 
 
 def _data_path(*parts: str):
-    return resources.files("checker").joinpath("data", "translit", *parts)
+    return package_file("data", "translit", *parts)
 
 
 def _read_tables(text: str, into: dict[str, _TableScheme]) -> None:

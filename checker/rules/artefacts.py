@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
 from .. import segments
-from ..datafiles import tsv_rows
+from ..datafiles import package_file, tsv_rows
 from ..documents import (
     language_name,
 )
@@ -63,7 +62,7 @@ def _calque_data(target: str) -> tuple[re.Pattern | None, list, re.Pattern | Non
     """(grouped pattern, entries, the same calques without groups after ``[^\\w-]``; None where a calque
     refers to a group or matches nothing)."""
     entries, alts_re, plain = [], [], []
-    folder = resources.files("checker").joinpath("data", "calques")
+    folder = package_file("data", "calques")
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         name = entry.name
         if not name.endswith(f"-{target}.tsv"):

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from importlib import resources
 
+from ..datafiles import package_file
 from ..findings import Applicability, Edit, Finding
 from . import Rule, register
 from .names import language_name
@@ -26,7 +26,7 @@ def _all_fmt_data() -> dict[str, dict]:
     named by a digest of the files), so start-up neither imports nor runs the YAML parser."""
     from .. import cache
 
-    folder = resources.files("checker").joinpath("data", "formats")
+    folder = package_file("data", "formats")
     files = sorted((p.name, p.read_bytes()) for p in folder.iterdir() if p.name.endswith(".yml"))
     key = cache.digest(*(name.encode() + b"\0" + data for name, data in files))
     data = cache.load("formats", key)
