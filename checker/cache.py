@@ -44,13 +44,16 @@ def load(kind: str, key: str):
         return None
 
 
-def store(kind: str, key: str, value) -> None:
-    """Write (kind, key) → value as JSON, atomically; ignore an unwritable cache."""
-    store_bytes(kind, key, ".json", json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+def store(kind: str, key: str, value, keep: int | None = None) -> None:
+    """Write (kind, key) → value as JSON, atomically; ignore an unwritable cache (``keep``: see
+    ``store_bytes``)."""
+    store_bytes(kind, key, ".json", json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(), keep)
 
 
-def store_bytes(kind: str, key: str, suffix: str, data: bytes) -> None:
-    """Write the file ``<kind>-<key><suffix>`` atomically (temp file + replace); ignore failures."""
+def store_bytes(kind: str, key: str, suffix: str, data: bytes, keep: int | None = None) -> None:
+    """Write the file ``<kind>-<key><suffix>`` atomically (temp file + replace); ignore failures. With
+    ``keep``, only the ``keep`` newest files of that kind stay (each table or rule change makes a new
+    entry: without pruning a compiled-table cache grows by megabytes per edit or ``--table`` file)."""
     if disabled():
         return
     folder = cache_dir()
@@ -63,9 +66,29 @@ def store_bytes(kind: str, key: str, suffix: str, data: bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, folder / f"{kind}-{key}{suffix}")
+        tmp = None
+        if keep is not None:
+            _prune(folder, f"{kind}-", keep)
     except OSError:
         if tmp:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _prune(folder: Path, prefix: str, keep: int) -> None:
+    """Delete all but the ``keep`` most recently written ``<prefix>*`` files of ``folder`` (whatever their
+    suffix: an older checker may have written the kind in another format)."""
+    entries = []
+    for path in folder.glob(f"{prefix}*"):
+        try:
+            entries.append((path.stat().st_mtime_ns, path.name, path))
+        except OSError:
+            continue
+    entries.sort(reverse=True)
+    for _mtime, _name, path in entries[keep:]:
+        try:
+            path.unlink()
+        except OSError:
+            pass

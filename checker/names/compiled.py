@@ -17,6 +17,9 @@ from .mentions import MentionFinder
 from .table import NameTable, default_table_path, load_table
 
 _KIND = "table"
+#: Compiled tables kept on disk (one per combination of tables and checker version in use; older ones
+#: are deleted when a new one is written).
+KEEP_TABLES = 8
 
 
 def _digest(paths, default: bool) -> str | None:
@@ -89,5 +92,5 @@ def compiled_finder(paths=(), default: bool = True) -> MentionFinder:
         "key_index": finder.key_index,
     }
     if key is not None:
-        cache.store_bytes(_KIND, key, ".marshal", marshal.dumps(payload))
+        cache.store_bytes(_KIND, key, ".marshal", marshal.dumps(payload), keep=KEEP_TABLES)
     return finder

@@ -437,7 +437,7 @@ def name_keys(names: list[str]) -> dict[str, str]:
     if isinstance(cached, dict) and len(cached) == len(names):
         return cached
     result = {n: name_key(n) for n in names}
-    cache.store("name-keys", key, result)
+    cache.store("name-keys", key, result, keep=8)
     return result
 
 
