@@ -321,6 +321,19 @@ def guess_language_by_vocabulary(text: str) -> str | None:
     return code if known and best - second >= VOCAB_GUESS_MARGIN else None
 
 
+def _packaged_key(path) -> str:
+    """A cache key for a packaged data file: the checker version, the file's name, size and modification
+    time (reading and hashing the file itself cost ~1 ms a language on every short text's guess). A
+    traversable without a stat (a zip install) is keyed by its content."""
+    from . import cache
+
+    try:
+        st = path.stat()
+    except (AttributeError, OSError):
+        return cache.digest(path.read_bytes())
+    return cache.digest(path.name, str(st.st_size), str(st.st_mtime_ns))
+
+
 @lru_cache(maxsize=16)
 def _vocabulary_blob(lang: str) -> str:
     """The vocabulary file of ``lang`` as one string, one line per Zipf value, every word between spaces
@@ -333,15 +346,15 @@ def _vocabulary_blob(lang: str) -> str:
 
     if lang not in vocabulary_languages():
         return ""
-    raw = package_file("data", "lang", "vocab", f"{lang}.txt.gz").read_bytes()
-    key = cache.digest(raw)
+    packaged = package_file("data", "lang", "vocab", f"{lang}.txt.gz")
+    key = _packaged_key(packaged)
     path = cache.cache_dir() / f"vocab-{lang}-{key}.txt"
     if not cache.disabled():
         try:
             return path.read_text(encoding="utf-8")
         except OSError:
             pass
-    text = gzip.decompress(raw).decode("utf-8")
+    text = gzip.decompress(packaged.read_bytes()).decode("utf-8")
     start = 0
     while text.startswith("#", start):  # the header lines
         start = text.index("\n", start) + 1
@@ -392,8 +405,7 @@ def _vocabulary_lookup(lang: str) -> tuple[dict[str, tuple[int, int]], bytes]:
 
     if lang not in vocabulary_languages():
         return {}, b""
-    raw = package_file("data", "lang", "vocab", f"{lang}.txt.gz").read_bytes()
-    key = cache.digest(raw)
+    key = _packaged_key(package_file("data", "lang", "vocab", f"{lang}.txt.gz"))
     path = cache.cache_dir() / f"vocab-groups-{lang}-{key}.txt"
     if not cache.disabled():
         try:
