@@ -41,7 +41,7 @@ _UPPER = _upper_letters()
 #: A word (as ``WORD``) that starts with a capital letter and does not continue another word. The capital
 #: comes first and the look-behind after it, so that the regex engine skips to the next capital in C.
 CAPITALISED_WORD = re.compile(f"[{_UPPER}](?<![^\\W_][{_UPPER}])" + r"[^\W\d_]*(?:['’][^\W\d_]+|-[^\W\d_]+)*")
-#: Capitalised words one space apart (a maximal run; ``MentionFinder._runs`` splits it).
+#: Capitalised words one space apart (a maximal run; ``_chunks`` splits it).
 CAPITALISED_RUN = re.compile(f"(?:{CAPITALISED_WORD.pattern})(?:[{NAME_GAPS}](?:{CAPITALISED_WORD.pattern}))*")
 #: A word that starts with a capital at a word start (letters, digits, underscores: a whole ``\\w`` run):
 #: where a table form can be anchored.
@@ -286,32 +286,26 @@ class MentionFinder:
 
     # -- candidates -------------------------------------------------------------------------------
     @staticmethod
-    def _candidate_runs(text: str, starts: list[int], ends: list[int], pos: int = 0,
-                        endpos: int | None = None) -> Iterator[list[tuple[int, int, str]]]:
-        """Runs of capitalised words (one space apart, at most ``MAX_PHRASE``) that may be names, as
-        (start, end, word) lists. Words inside table mentions split a run (``starts``/``ends``: the
-        table mentions, sorted, not overlapping); short all-capital words (acronyms: US, NATO) neither
-        start nor continue one."""
-        run: list[tuple[int, int, str]] = []
+    def _outside_table(text: str, starts: list[int], ends: list[int], pos: int,
+                       endpos: int) -> Iterator[tuple[int, str]]:
+        """(start, text) of the stretches of the capitalised run ``text[pos:endpos]`` that table mentions
+        leave: a word inside a table mention (``starts``/``ends``: sorted, not overlapping) splits the run."""
+        first = last = -1
         t, n_table = 0, len(starts)
-        for m in CAPITALISED_WORD.finditer(text, pos, len(text) if endpos is None else endpos):
+        for m in CAPITALISED_WORD.finditer(text, pos, endpos):
             start, end = m.span()
             while t < n_table and ends[t] <= start:
                 t += 1
-            word = m.group()
-            if (t < n_table and starts[t] <= start) or (1 < len(word) <= 4 and word.isupper()):
-                if run:
-                    yield run
-                    run = []
+            if t < n_table and starts[t] <= start:
+                if first >= 0:
+                    yield first, text[first:last]
+                    first = -1
                 continue
-            if run and len(run) < MAX_PHRASE and start - run[-1][1] == 1 and text[start - 1] in NAME_GAPS:
-                run.append((start, end, word))
-                continue
-            if run:
-                yield run
-            run = [(start, end, word)]
-        if run:
-            yield run
+            if first < 0:
+                first = start
+            last = end
+        if first >= 0:
+            yield first, text[first:last]
 
     def find(self, text: str, lang: str) -> list[Mention]:
         """All mentions in ``text`` (a document in ``lang``), in text order, not overlapping."""
@@ -345,38 +339,35 @@ class MentionFinder:
             s, e = m.span()
             while t < n_table and ends[t] <= s:
                 t += 1
-            if t < n_table and starts[t] < e:  # a table mention inside: split word by word
+            if t < n_table and starts[t] < e:  # a table mention inside: the stretches around it
                 t2 = t
                 while t2 < n_table and starts[t2] < e:
                     t2 += 1
-                for run in self._candidate_runs(text, starts[t:t2], ends[t:t2], s, e):
-                    at = run[0][0]
-                    chunk = _chunk(0, text[at:run[-1][1]], tuple((a - at, b - at, w) for a, b, w in run))
-                    decision = _decide(chunk, starts_sentence(text, at), common, forms)
+                runs: Iterator[tuple[int, str]] | tuple[tuple[int, str]] = \
+                    self._outside_table(text, starts[t:t2], ends[t:t2], s, e)
+            else:
+                runs = ((s, m.group()),)
+            for run_start, run_text in runs:
+                if run_text in idle:
+                    continue  # nothing in this run can name anyone, wherever it stands
+                chunks = splits.get(run_text)
+                if chunks is None:
+                    chunks = splits[run_text] = _chunks(run_text)
+                live = False
+                for chunk in chunks:
+                    both = decided.get(chunk[1])
+                    if both is None:
+                        both = decided[chunk[1]] = (_decide(chunk, False, common, forms),
+                                                    _decide(chunk, True, common, forms))
+                    if both[0] is None and both[1] is None:
+                        continue  # a common word or a lone letter wherever it stands
+                    live = True
+                    at = run_start + chunk[0]
+                    decision = both[starts_sentence(text, at)]
                     if decision is not None:
                         found.append((at, decision))
-                continue
-            run_text = m.group()
-            if run_text in idle:
-                continue  # nothing in this run can name anyone, wherever it stands
-            chunks = splits.get(run_text)
-            if chunks is None:
-                chunks = splits[run_text] = _chunks(run_text)
-            live = False
-            for chunk in chunks:
-                both = decided.get(chunk[1])
-                if both is None:
-                    both = decided[chunk[1]] = (_decide(chunk, False, common, forms),
-                                                _decide(chunk, True, common, forms))
-                if both[0] is None and both[1] is None:
-                    continue  # a common word or a lone letter wherever it stands
-                live = True
-                at = s + chunk[0]
-                decision = both[starts_sentence(text, at)]
-                if decision is not None:
-                    found.append((at, decision))
-            if not live:
-                idle.add(run_text)
+                if not live:
+                    idle.add(run_text)
         # a chunk's mentions depend only on its text, whether it opens a sentence and the language: each
         # is worked out once (and kept for the next documents), its words keyed in one block first
         words = {w for _at, (_s, vtext, vwords, initial) in found if (vtext, initial, lang) not in memo
@@ -390,8 +381,8 @@ class MentionFinder:
                     (m.start, m.end, m.text, m.form, m.infos, m.keyed, m.sentence_initial, m.position, m.key)
                     for m in self._candidates_in(vtext, list(vwords), lang, initial)]
             at += shift
-            for a, b, t, f, i, k, si, p, key in shapes:
-                append(Mention(at + a, at + b, t, f, i, k, si, p, key))
+            for a, b, surface, f, i, k, si, p, key in shapes:
+                append(Mention(at + a, at + b, surface, f, i, k, si, p, key))
         mentions.sort(key=lambda m: m.start)
         return mentions
 
