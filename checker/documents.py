@@ -187,12 +187,22 @@ def vocabulary(lang: str) -> dict[str, int]:
 
     Read on first use only (3.5 MB a language), never at start-up, from the decompressed text kept in the
     cache folder (``_vocabulary_blob``); the short-text guess reads ``_vocabulary_lookup`` instead."""
+    return _parse_vocabulary(_vocabulary_blob(lang))
+
+
+def _parse_vocabulary(blob: str) -> dict[str, int]:
+    """word → Zipf × 10 of a ``_vocabulary_blob`` (a word listed twice keeps its last Zipf)."""
     out: dict[str, int] = {}
-    for line in _vocabulary_blob(lang).split("\n"):
+    for line in blob.split("\n"):
         if line:
             zipf, words = line.split("\t")
             out.update(dict.fromkeys(words.split(), int(zipf)))
     return out
+
+
+def _vocabulary_key(lang: str) -> str:
+    """The cache key of ``lang``'s packaged vocabulary file (both decompressed forms are named by it)."""
+    return _packaged_key(package_file("data", "lang", "vocab", f"{lang}.txt.gz"))
 
 
 #: The function-word guess is taken when it rests on this many words and beats the runner-up this many times,
@@ -346,15 +356,14 @@ def _vocabulary_blob(lang: str) -> str:
 
     if lang not in vocabulary_languages():
         return ""
-    packaged = package_file("data", "lang", "vocab", f"{lang}.txt.gz")
-    key = _packaged_key(packaged)
+    key = _vocabulary_key(lang)
     path = cache.cache_dir() / f"vocab-{lang}-{key}.txt"
     if not cache.disabled():
         try:
             return path.read_text(encoding="utf-8")
         except OSError:
             pass
-    text = gzip.decompress(packaged.read_bytes()).decode("utf-8")
+    text = gzip.decompress(package_file("data", "lang", "vocab", f"{lang}.txt.gz").read_bytes()).decode("utf-8")
     start = 0
     while text.startswith("#", start):  # the header lines
         start = text.index("\n", start) + 1
@@ -405,7 +414,7 @@ def _vocabulary_lookup(lang: str) -> tuple[dict[str, tuple[int, int]], bytes]:
 
     if lang not in vocabulary_languages():
         return {}, b""
-    key = _packaged_key(package_file("data", "lang", "vocab", f"{lang}.txt.gz"))
+    key = _vocabulary_key(lang)
     path = cache.cache_dir() / f"vocab-groups-{lang}-{key}.txt"
     if not cache.disabled():
         try:
@@ -418,13 +427,8 @@ def _vocabulary_lookup(lang: str) -> tuple[dict[str, tuple[int, int]], bytes]:
                 return dict(zip(keys, zip([0, *ends[:-1]], ends, strict=True), strict=True)), data[ends_end:]
         except (OSError, ValueError, IndexError):
             pass
-    zipf: dict[str, int] = {}
-    for line in _vocabulary_blob(lang).split("\n"):
-        if line:
-            z, ws = line.split("\t")
-            zipf.update(dict.fromkeys(ws.split(), int(z)))
     by_group: dict[str, list[str]] = {}
-    for w, z in zipf.items():
+    for w, z in _parse_vocabulary(_vocabulary_blob(lang)).items():
         by_group.setdefault(w[:2], []).append(f"\n{w} {z}")
     spans, parts, at = {}, [], 0
     for first, entries in by_group.items():
