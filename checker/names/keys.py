@@ -35,6 +35,8 @@ from ..datafiles import package_file
 __all__ = [
     "token_key",
     "name_key",
+    "prime_token_keys",
+    "prime_name_keys",
     "skeleton",
     "skeleton_of_key",
     "loose_key",
@@ -348,6 +350,11 @@ def prime_token_keys(tokens, lang: str | None = None) -> None:
             token_key(t, lang)
         return
     _key_cache(lang, len(todo)).update(zip(todo, folded, strict=True))
+
+
+def prime_name_keys(names) -> None:
+    """``prime_token_keys`` for the tokens of many names, ahead of their ``name_key`` (no language)."""
+    prime_token_keys(token for name in names for token in tokenize(name))
 
 
 def latin_form(token: str, lang: str | None = None) -> str:

@@ -372,7 +372,8 @@ class MentionFinder:
         # is worked out once (and kept for the next documents), its words keyed in one block first
         words = {w for _at, (_s, vtext, vwords, initial) in found if (vtext, initial, lang) not in memo
                  for _a, _b, w in vwords}
-        self._prime_keys(words, lang)
+        # the words and the base forms key lookups try (``_lookup_key``)
+        keys.prime_name_keys(form for word in words for form in keys.base_forms(word, lang))
         append = mentions.append
         for at, (shift, vtext, vwords, initial) in found:
             shapes = memo.get((vtext, initial, lang))
@@ -385,16 +386,6 @@ class MentionFinder:
                 append(Mention(at + a, at + b, surface, f, i, k, si, p, key))
         mentions.sort(key=lambda m: m.start)
         return mentions
-
-    @staticmethod
-    def _prime_keys(words: set[str], lang: str) -> None:
-        """Key the candidate words, and the base forms key lookups try, in one block (``keys.prime_token_keys``):
-        the same keys as one at a time, several times faster."""
-        tokens: list[str] = []
-        for word in words:
-            for form in keys.base_forms(word, lang):
-                tokens.extend(keys.tokenize(form))
-        keys.prime_token_keys(tokens)
 
     def _join_given_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Keep a given-name mention only right before its entity's surname ("Wladimir Putin"); it then

@@ -111,7 +111,7 @@ def _merge_unlisted(unlisted: dict[str, list[Mention]], lang: str, source_lang: 
             bases = keys.base_forms(form, code)
             if len(bases) > 1:
                 todo.append((k, code, bases[1:]))
-    keys.prime_token_keys(token for _k, _code, bases in todo for base in bases for token in keys.tokenize(base))
+    keys.prime_name_keys(base for _k, _code, bases in todo for base in bases)
     for k, code, bases in todo:
         if k not in unlisted:
             continue
