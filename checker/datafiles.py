@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 _PACKAGE = Path(__file__).parent
+#: False for a package inside a zip (no folder on disk): its files are read through importlib.resources.
+_ON_DISK = _PACKAGE.is_dir()
 
 
 def package_file(*parts: str):
     """A file or folder of the package (``package_file("data", "languages.tsv")``): a plain path when the
     package is a folder on disk (importing ``importlib.resources`` costs ~15 ms of start-up), else the
     ``importlib.resources`` traversable (a zip install)."""
-    if _PACKAGE.is_dir():
+    if _ON_DISK:
         return _PACKAGE.joinpath(*parts)
     from importlib import resources
 
