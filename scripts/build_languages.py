@@ -11,6 +11,10 @@
   log10 of occurrences per billion words, rounded to 0.1). Read lazily by ``checker.documents.vocabulary`` for the
   untranslated-word check (ART002) and to tell the language of a short text. Words are alphabetic only
   (no digits, no apostrophes: checker splits words there); one line per Zipf band, most frequent first.
+* ``checker/data/untranslated/rare_words.en-de.txt.gz``: English words beyond that vocabulary that wordfreq
+  finds in English (Zipf >= ``RARE_ZIPF``) and never in German, for ART002's check of English words copied
+  into German copy, and ``unseen_words.de-en.txt.gz``: German words wordfreq never finds in English, for its
+  check of German words copied into English copy (see ``checker/data/untranslated/SOURCES.md``).
 
 Both packages are needed only here, never at run time: ``pip install babel wordfreq`` then
 ``python scripts/build_languages.py``.
@@ -71,6 +75,72 @@ def build_vocabularies() -> None:
     print(f"{VOCAB}: {len(langs)} languages ({', '.join(langs)})")
 
 
+#: The rarest English words kept in the English-only word list (about once in 100 million words).
+RARE_ZIPF = 2.0
+RARE_WORDS = DATA / "untranslated" / "rare_words.en-de.txt.gz"
+
+
+def build_rare_words() -> None:
+    """English words outside the English vocabulary that wordfreq never sees in German text."""
+    import re
+
+    import wordfreq
+
+    from checker.documents import vocabulary
+
+    en = vocabulary("en")
+    word = re.compile(r"^[^\W\d_]+$")
+    out = []
+    for w in wordfreq.iter_wordlist("en"):  # most frequent first
+        if not word.match(w) or w in en:
+            continue
+        if wordfreq.zipf_frequency(w, "en") < RARE_ZIPF:
+            break
+        if wordfreq.zipf_frequency(w, "de") == 0:
+            out.append(w)
+    header = (f"# English words outside vocab/en.txt.gz (its 40,000 most frequent) that wordfreq {version('wordfreq')}"
+              f" finds in English at Zipf >= {RARE_ZIPF} and never in German (zipf_frequency(w, 'de') == 0);"
+              " alphabetic, lower case, one a line. Data CC BY-SA 4.0 (wordfreq). See lang/SOURCES.md.\n")
+    with gzip.GzipFile(RARE_WORDS, "wb", mtime=0) as fh:
+        fh.write((header + "\n".join(sorted(out)) + "\n").encode("utf-8"))
+    print(f"{RARE_WORDS}: {len(out)} words")
+
+
+UNSEEN_WORDS = DATA / "untranslated" / "unseen_words.de-en.txt.gz"
+#: German words kept: Zipf >= 3.0 (those of the German vocabulary), or >= 2.0 with a noun suffix.
+UNSEEN_ZIPF, UNSEEN_SUFFIX_ZIPF = 3.0, 2.0
+
+
+def build_unseen_words() -> None:
+    """German words that wordfreq never sees in English text, which holds German place names and surnames
+    (Pforzheim, Kassel, Bundestag) but not German common words (nachlegen, närrin, bürgermeister)."""
+    import re
+
+    import wordfreq
+
+    from checker.datafiles import tsv_rows
+
+    suffixes = next(r[2].split() for r in tsv_rows("untranslated", "copied_word_forms.tsv")
+                    if r[:2] == ["de", "noun_suffix"])
+    word = re.compile(r"^[^\W\d_]+$")
+    out = []
+    for w in wordfreq.iter_wordlist("de"):  # most frequent first
+        z = wordfreq.zipf_frequency(w, "de")
+        if z < UNSEEN_SUFFIX_ZIPF:
+            break
+        if not word.match(w) or wordfreq.zipf_frequency(w, "en") != 0:
+            continue
+        if z >= UNSEEN_ZIPF or any(w.endswith(s) and len(w) >= len(s) + 3 for s in suffixes):
+            out.append(w)
+    header = (f"# German words that wordfreq {version('wordfreq')} finds in German at Zipf >= {UNSEEN_ZIPF}, or at"
+              f" Zipf >= {UNSEEN_SUFFIX_ZIPF} when they end in a noun suffix of copied_word_forms.tsv (three letters"
+              " before it), and never in English (zipf_frequency(w, 'en') == 0); alphabetic, lower case, one a line."
+              " Data CC BY-SA 4.0 (wordfreq). See SOURCES.md.\n")
+    with gzip.GzipFile(UNSEEN_WORDS, "wb", mtime=0) as fh:
+        fh.write((header + "\n".join(sorted(out)) + "\n").encode("utf-8"))
+    print(f"{UNSEEN_WORDS}: {len(out)} words")
+
+
 def main() -> None:
     names = Locale("en").languages
     rows = sorted((code, name) for code, name in names.items() if len(code) == 2 and code.isalpha())
@@ -83,6 +153,8 @@ def main() -> None:
     print(f"{OUT}: {len(rows)} languages")
     build_function_words()
     build_vocabularies()
+    build_rare_words()
+    build_unseen_words()
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .. import segments
-from ..datafiles import tsv_rows
+from ..datafiles import package_file, tsv_rows
 from ..documents import (
     LATIN_LETTER,
     langdetect_best,
@@ -91,10 +91,23 @@ class UntranslatedSegment(Rule):
         (German), words copied from the paired source line (one segment a line), where that line writes them
         in lower case, count too: two or more ordinary words of the source's language in a row ("Rock Rose"
         for "rock rose", "Social Media"), even if each is also a word here, and an English compound that
-        neither vocabulary knows ("Blowflies"); terms of neither language ("Arum Maculatum") do not. Names
-        do not count: a capitalised word counts only where the source writes it in lower case, and never as
-        part of a name the source writes with it ("Central Regional High School", "von der Leyen"); nor do
-        abbreviations, quotations, URLs and hashtags.
+        neither vocabulary knows ("Blowflies") or a rarer word of the source's language that wordfreq never
+        finds in the document's ("Whodunnits", "Anther"); terms of neither language ("Arum Maculatum", "Helianthemum")
+        do not. Names do not count: a capitalised word counts only where the source writes it in lower case,
+        and never as part of a name the source writes with it ("Central Regional High School", "von der
+        Leyen"); nor do abbreviations, quotations, URLs and hashtags. Two kinds of name copied as written from
+        the source line do count: an English name of a public body, party or championship, which German copy
+        translates ("Department of Homeland Security", "Asian Athletics Indoor Championships"; not "Human
+        Rights Watch", "Premier League", nor a name given in brackets after its translation), and a US state
+        code ("an NJ Schule"). In copy in a language that does not capitalise nouns (English) translated from
+        one that does (German), where a capital says nothing about a name, a capitalised word copied as written
+        from the paired source line counts when wordfreq never finds it in the document's language, it is no
+        name of the table, it stands after a determiner or a modal verb and before punctuation or a function
+        word, and it is a common word of the source's language or has the form of one: "Russia will
+        Nachlegen", "the Närrin in the skimpy costume"; German names written as they are ("in Kupferzell",
+        "the Kupferzell motorway", "the Bundestag", "Verkehrsclub Deutschland", "Thomas Bach") do not. So
+        does an abbreviation of the source's language that English does not use, copied from the source line
+        ("(dt. Katzenrufe)").
     Why it matters:
         A machine translation system sometimes copies a segment through; a reader of the English story
         cannot read it, and an editor scanning for names misses it.
@@ -108,7 +121,14 @@ class UntranslatedSegment(Rule):
         langdetect's profiles (seeded) to confirm; ``data/lang/vocab/<lang>.txt.gz`` (each language's 40,000
         most frequent words with their frequency, from wordfreq) for words, read only for the two languages
         compared; the source's line paired with each line of the document (where their numbers agree, else
-        the whole source).
+        the whole source); ``data/untranslated/rare_words.<source>-<lang>.txt.gz`` (the source language's
+        rarer words that wordfreq never finds in the document's language), ``data/untranslated/name_heads.tsv``
+        (head nouns of the names German copy translates, with the German word),
+        ``data/untranslated/us_state_codes.tsv`` (USPS state codes that are no common abbreviation too),
+        ``data/untranslated/unseen_words.<source>-<lang>.txt.gz`` (the source language's words that wordfreq
+        never finds in the document's), ``data/untranslated/copied_word_context.tsv`` (determiners, modal verbs
+        and function words), ``data/untranslated/copied_word_forms.tsv`` (German noun suffixes and infinitive
+        endings) and ``data/untranslated/abbreviations.tsv`` (German abbreviations English copy does not use).
     """
 
     code = "ART002"
@@ -128,7 +148,16 @@ class UntranslatedSegment(Rule):
             yield self.finding(ctx, m.start(), m.end(),
                                f"{m.group(0)!r} is in {s} script in {language_name(ctx.lang)} copy: "
                                "text left untranslated", [], Applicability.DISPLAY)
-        yield from self._foreign_sentences(ctx, text)
+        if not _copies_capitals(ctx):
+            yield from self._foreign_sentences(ctx, text)
+            return
+        done: list[tuple[int, int]] = []
+        for f in self._foreign_sentences(ctx, text):
+            done.append((f.start, f.end))
+            yield f
+        for start, end, message in _copied_capitals(ctx, text):
+            if not any(a < end and start < b for a, b in done):
+                yield self.finding(ctx, start, end, message, [], Applicability.DISPLAY)
 
     def _foreign_sentences(self, ctx, text: str) -> Iterator[Finding]:
         own = ctx.lang
@@ -264,6 +293,43 @@ COPIED_WORD_GAP = 12
 #: ... or when it is in neither vocabulary and splits into two words of the other language that are each at
 #: least this long ("blowflies" = blow + flies); a term of neither language (Helianthemum, Spadix) does not.
 COMPOUND_PART_MIN_LETTERS = 3
+#: ... or when it is in neither vocabulary but in the other language's list of rarer words that wordfreq never
+#: finds in this language (``data/untranslated/rare_words.<other>-<this>.txt.gz``), as written or as an
+#: English plural of one ("Whodunnits": whodunnit; not "Helianthemum", which English does not list either).
+#: In a run of capitalised words of the other language that the source line writes as they stand (a name
+#: there), joined by these lower-case words, a head noun of ``data/untranslated/name_heads.tsv`` ending the
+#: run or standing before "of"/"for"/"on" makes it a name that this language's copy translates ...
+_NAME_CONNECTORS = frozenset({"of", "for", "on", "and", "the"})
+_HEAD_BEFORE = frozenset({"of", "for", "on"})
+#: ... and it needs this many capitalised words ("Department of Homeland Security", "Asian Championships").
+NAME_MIN_WORDS = 2
+
+
+@lru_cache(maxsize=8)
+def _rare_words(own: str, foreign: str) -> frozenset[str]:
+    """``foreign``'s words outside its vocabulary that wordfreq never finds in ``own``
+    (``data/untranslated/rare_words.<foreign>-<own>.txt.gz``); empty for a pair without the file."""
+    path = package_file("data", "untranslated", f"rare_words.{foreign}-{own}.txt.gz")
+    if not path.is_file():
+        return frozenset()
+    import gzip  # here: most runs never read the file, and the import costs start-up time
+
+    with path.open("rb") as f:
+        blob = gzip.decompress(f.read()).decode("utf-8")
+    return frozenset(w for w in blob.split("\n") if w and not w.startswith("#"))
+
+
+@lru_cache(maxsize=8)
+def _name_heads(own: str, foreign: str) -> dict[str, str]:
+    """head noun of a ``foreign`` name → the word ``own``'s copy uses for it (``data/untranslated/name_heads.tsv``)."""
+    return {row[2]: row[3] for row in tsv_rows("untranslated", "name_heads.tsv")
+            if len(row) >= 4 and row[0] == own and row[1] == foreign}
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> dict[str, str]:
+    """US postal code of a state, lower-cased → the state (``data/untranslated/us_state_codes.tsv``)."""
+    return {row[0].lower(): row[1] for row in tsv_rows("untranslated", "us_state_codes.tsv") if len(row) >= 2}
 
 
 @lru_cache(maxsize=64)
@@ -331,6 +397,11 @@ class _ForeignWords:
                 self.source_lines = _aligned_lines(ctx.source.text, text)
                 if len(self.source_lines) > 1:
                     self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        #: head nouns of the other language's names this one translates, and US state codes (from English):
+        #: both looked for only in words copied as written from the paired source line
+        self.name_heads: dict[str, str] = _name_heads(self.own, foreign) if self.source_lines else {}
+        self.state_codes: dict[str, str] = _state_codes() if self.source_lines and foreign == "en" else {}
+        self.triggers = frozenset(self.name_heads).union(self.state_codes)
 
     @staticmethod
     def foreign_language(ctx) -> str | None:
@@ -349,7 +420,8 @@ class _ForeignWords:
     def suspect(self, words: list[str], start: int) -> bool:
         """The cheap test (in C): does the sentence (its words, lower-cased; its offset) hold a word of the
         other language at all, or one its source line writes in lower case?"""
-        if self.source_lines and not self._evidence(start)[0].isdisjoint(words):
+        if self.source_lines and (not self._evidence(start)[0].isdisjoint(words)
+                                  or not self.triggers.isdisjoint(words)):
             return True
         if self.suspects.isdisjoint(words):
             return False
@@ -386,7 +458,15 @@ class _ForeignWords:
         if own_z:
             return False
         n = COMPOUND_PART_MIN_LETTERS
-        return any(low[:k] in self.suspects and low[k:] in self.suspects for k in range(n, len(low) - n + 1))
+        if any(low[:k] in self.suspects and low[k:] in self.suspects for k in range(n, len(low) - n + 1)):
+            return True
+        rare = _rare_words(self.own, self.foreign)
+        if low in rare:
+            return True
+        if self.foreign != "en" or not low.endswith("s"):
+            return False
+        return low[:-1] in rare or (low.endswith("es") and low[:-2] in rare) or \
+            (low.endswith("ies") and low[:-3] + "y" in rare)
 
     def _foreign_parts(self, low: str) -> list[str] | None:
         """The parts of a lower-cased word (children's → children; a hyphen joins two) when every part is a
@@ -442,6 +522,7 @@ class _ForeignWords:
                                      and w.lower() in lower) for m, p in zip(matches, parts, strict=True)]
         else:
             hit = [p is not None for p in parts]
+        done: list[tuple[int, int]] = []
         near = [h or (k > 0 and hit[k - 1]) or (k + 1 < len(hit) and hit[k + 1]) for k, h in enumerate(hit)]
         # only the words of the other language (or copied from the source) and their neighbours are looked at
         tokens = [(m, self._classify(m, sent.start, p) if n else "other")
@@ -457,8 +538,72 @@ class _ForeignWords:
             run = tokens[i:j]
             if self._reportable(tokens, i, j):
                 start, end = run[0][0].start(), run[-1][0].end()
+                done.append((start, end))
                 yield rule.finding(ctx, start, end, self._message(start, end, run), [], Applicability.DISPLAY)
             i = j
+        if self.triggers:
+            for start, end, message in self._copied_names(matches, sent.start):
+                if not any(a < end and start < b for a, b in done):
+                    yield rule.finding(ctx, start, end, message, [], Applicability.DISPLAY)
+
+    def _copied_names(self, matches: list[re.Match], sent_start: int) -> Iterator[tuple[int, int, str]]:
+        """(start, end, message) of the names of the other language that this one translates and of the US
+        state codes that the sentence copied as written from its source line (see ``name_heads.tsv`` and
+        ``us_state_codes.tsv``)."""
+        text, heads, codes = self.text, self.name_heads, self.state_codes
+        own, foreign = language_name(self.own), language_name(self.foreign)
+        run: list[re.Match] = []
+        for m in [*matches, None]:
+            if m is not None:
+                low, word = m.group(0), text[m.start():m.end()]
+                if low in codes and len(low) == 2 and word.isupper() and not text[m.end():m.end() + 1].isdigit() \
+                        and (m.start() == 0 or text[m.start() - 1] not in "-/") \
+                        and self._in_source_line(word, m.start(), True):
+                    yield (m.start(), m.end(), f"{word!r} is the US postal code of {codes[low]}, copied from the "
+                           f"{foreign} source; {own} copy writes the state out: left untranslated")
+                if run and self._adjacent(run[-1], m):
+                    if self._name_word(word, low) or (low in _NAME_CONNECTORS and word.islower()):
+                        run.append(m)
+                        continue
+                elif self._name_word(word, low):
+                    found = self._copied_name(run, heads, sent_start)
+                    if found:
+                        yield found
+                    run = [m]
+                    continue
+            found = self._copied_name(run, heads, sent_start)
+            if found:
+                yield found
+            run = []
+
+    def _name_word(self, word: str, low: str) -> bool:
+        """A capitalised word (not an abbreviation) more frequent in the other language than in this one."""
+        return word[:1].isupper() and not word.isupper() and self.foreign_v.get(low, 0) > self.own_v.get(low, 0)
+
+    def _copied_name(self, run: list[re.Match], heads: dict[str, str], sent_start: int
+                     ) -> tuple[int, int, str] | None:
+        """A run of capitalised words (and connectors) that makes a name with a head noun this language
+        translates, copied as written from the source line and not given in brackets as the original of a
+        translation ("das Heimatschutzministerium (Department of Homeland Security)")."""
+        while run and run[-1].group(0) in _NAME_CONNECTORS:
+            run = run[:-1]
+        if sum(1 for m in run if m.group(0) not in _NAME_CONNECTORS) < NAME_MIN_WORDS:
+            return None
+        lows = [m.group(0) for m in run]
+        head = next((w for k, w in enumerate(lows)
+                     if w in heads and (k + 1 == len(lows) or lows[k + 1] in _HEAD_BEFORE)), None)
+        if head is None:
+            return None
+        start, end = run[0].start(), run[-1].end()
+        text = self.text
+        if text.count("(", sent_start, start) > text.count(")", sent_start, start):
+            return None
+        phrase = text[start:end]
+        if not self._in_source_line(phrase, start, True):
+            return None
+        return (start, end, f"{phrase!r} is a name left in {language_name(self.foreign)} as the source writes it; "
+                f"{language_name(self.own)} copy translates names of this kind ({head.capitalize()} → "
+                f"{heads[head]}): left untranslated")
 
     def _message(self, start: int, end: int, run: list) -> str:
         phrase = self.text[start:end]
@@ -542,6 +687,175 @@ def _aligned_lines(source: str, text: str) -> list[str]:
     if len(src) == len(_NEWLINE.split(text.rstrip("\r\n"))):
         return src
     return [source]
+
+
+# ---------------------------------------------------- words copied from a source that capitalises nouns
+
+#: In copy of a language that does not capitalise nouns (English) translated from one that does (German), a
+#: capital says nothing about a name in the source, and German nouns copied as written keep it: "Russia will
+#: Nachlegen", "the Närrin in the skimpy costume". Such a word is reported when the source line writes it as it
+#: stands, wordfreq never finds it in this language (``data/untranslated/unseen_words.<source>-<lang>.txt.gz``),
+#: it is no table name, it stands after a determiner or a modal verb and before punctuation or a function word
+#: (``copied_word_context.tsv``: not "in Kupferzell", "said Fischer", "the Kupferzell motorway"), and it is a
+#: common word there (from Zipf 3.5) or has the form of one (``copied_word_forms.tsv``: a noun suffix after a
+#: determiner, an infinitive ending after a modal verb). German names that English copy keeps (Pforzheim,
+#: Kupferzell, Bundeswehr, Verkehrsclub Deutschland, Fischer) fail one test or more.
+COPIED_COMMON_ZIPF = 35
+#: A copied word has this many letters or more, and three more than its noun suffix.
+COPIED_MIN_LETTERS = 4
+SUFFIX_STEM_LETTERS = 3
+#: What may follow a copied word, besides a function word: the end of the line or one of these marks.
+_COPIED_BEFORE_MARKS = frozenset(".,;:!?)]\"'”’»«–—\n\r")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _copies_capitals(ctx) -> bool:
+    """The document has a source in a language that capitalises nouns, its own language does not, and there
+    are word lists for the pair."""
+    src = ctx.source
+    if src is None or not src.lang or src.lang == ctx.lang:
+        return False
+    caps = capitalised_noun_languages()
+    return ctx.lang not in caps and src.lang in caps and _copied_data(ctx.lang, src.lang) is not None
+
+
+class _CopiedData:
+    """The word lists of one pair (this language, a source language that capitalises nouns)."""
+
+    def __init__(self, own: str, source: str, unseen: frozenset[str], context: dict[str, frozenset[str]],
+                 forms: dict[str, tuple[str, ...]], abbreviations: dict[str, str]) -> None:
+        self.own, self.source = own, source
+        self.unseen = unseen
+        self.determiners = context.get("determiner", frozenset())
+        self.modals = context.get("modal", frozenset())
+        self.after = context.get("after", frozenset())
+        self.noun_suffixes = forms.get("noun_suffix", ())
+        self.verb_endings = forms.get("verb_ending", ())
+        self.abbreviations = abbreviations
+        self.source_vocab = vocabulary(source)
+
+
+@lru_cache(maxsize=8)
+def _copied_data(own: str, source: str) -> _CopiedData | None:
+    """The lists for copy in ``own`` translated from ``source``, or None where the pair has no unseen-word list."""
+    path = package_file("data", "untranslated", f"unseen_words.{source}-{own}.txt.gz")
+    if not path.is_file():
+        return None
+    import gzip  # here: most runs never read the file
+
+    with path.open("rb") as f:
+        blob = gzip.decompress(f.read()).decode("utf-8")
+    unseen = frozenset(w for w in blob.split("\n") if w and not w.startswith("#"))
+    context = {row[1]: frozenset(row[2].split()) for row in tsv_rows("untranslated", "copied_word_context.tsv")
+               if len(row) >= 3 and row[0] == own}
+    forms = {row[1]: tuple(row[2].split()) for row in tsv_rows("untranslated", "copied_word_forms.tsv")
+             if len(row) >= 3 and row[0] == source}
+    abbreviations = {row[1]: row[2] for row in tsv_rows("untranslated", "abbreviations.tsv")
+                     if len(row) >= 3 and row[0] == source}
+    return _CopiedData(own, source, unseen, context, forms, abbreviations)
+
+
+@lru_cache(maxsize=4096)
+def _copied_candidates(line: str, own: str, source: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(the capitalised words of a source line, as written, that wordfreq never finds in ``own``; the
+    abbreviations of ``abbreviations.tsv`` the line holds)."""
+    data = _copied_data(own, source)
+    words = frozenset(w for w in _LETTER_RUN.findall(line)
+                      if len(w) >= COPIED_MIN_LETTERS and w[0].isupper() and w[1:].islower()
+                      and w.lower() in data.unseen)
+    abbreviations = tuple(a for a in data.abbreviations if a in line and _abbreviation_at(line, a))
+    return words, abbreviations
+
+
+def _abbreviation_at(text: str, abbreviation: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets of ``abbreviation`` in ``text[start:end]`` as a word of its own (no letter or dot before it, no
+    letter right after it)."""
+    end = len(text) if end is None else end
+    out, i = [], text.find(abbreviation, start, end)
+    while i >= 0:
+        j = i + len(abbreviation)
+        if (i == 0 or not (text[i - 1].isalpha() or text[i - 1] == ".")) and \
+                (j >= len(text) or not text[j].isalpha()):
+            out.append(i)
+        i = text.find(abbreviation, j, end)
+    return out
+
+
+def _copied_capitals(ctx, text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, message) of the words and abbreviations of the source's language that ``ctx``'s copy
+    copied as written from its paired source line (see ``COPIED_COMMON_ZIPF``)."""
+    own, source = ctx.lang, ctx.source.lang
+    data = _copied_data(own, source)
+    lines = _aligned_lines(ctx.source.text, text)
+    if len(lines) > 1:
+        starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        bounds = [(starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)) for i in range(len(lines))]
+    else:
+        bounds = [(0, len(text))]
+    quotes = names = None
+    own_name, source_name = language_name(own), language_name(source)
+    own_vocab = vocabulary(own)
+    for line, (start, end) in zip(lines, bounds, strict=True):
+        words, abbreviations = _copied_candidates(line, own, source)
+        if not words and not abbreviations:
+            continue
+        if quotes is None:
+            quotes = segments.quoted_spans(text)
+            names = [(m.start, m.end) for m in ctx.mentions if m.infos or m.keyed]
+        for a in abbreviations:
+            for i in _abbreviation_at(text, a, start, end):
+                j = i + len(a)
+                if quotes.overlaps(i, j):
+                    continue
+                nxt = _LETTER_RUN.match(text, j + 1) if text[j:j + 1] == " " else None
+                if nxt is not None and nxt.group(0)[0].isupper() and nxt.group(0).lower() not in own_vocab \
+                        and nxt.group(0) in _LETTER_RUN.findall(line):
+                    j = nxt.end()  # and the word it introduces, copied too ("dt. Katzenrufe")
+                yield (i, j, f"{text[i:j]!r} is {source_name} ({a} = {data.abbreviations[a]}), copied from the "
+                       f"source, not {own_name}: left untranslated")
+        if not words:
+            continue
+        prev = None
+        for m in _LETTER_RUN.finditer(text, start, end):
+            p, prev = prev, m
+            w = m.group(0)
+            if w not in words or p is None or text[p.end():m.start()].strip(" \u00a0") or p.end() == m.start():
+                continue
+            kind = _copied_kind(data, w.lower(), p.group(0))
+            if kind is None or quotes.overlaps(m.start(), m.end()) or \
+                    any(a < m.end() and m.start() < b for a, b in names):
+                continue
+            if not _copied_ends(data, text, m.end(), end):
+                continue
+            yield (m.start(), m.end(), f"{w!r} is {source_name} ({kind}), copied as written from the source, "
+                   f"not {own_name}: left untranslated")
+
+
+def _copied_kind(data: _CopiedData, low: str, before: str) -> str | None:
+    """What makes a copied capitalised word (lower-cased) after the word ``before`` a word of the source's
+    language: 'a common word', 'a noun', 'a verb', or None."""
+    if before in data.determiners:
+        if data.source_vocab.get(low, 0) >= COPIED_COMMON_ZIPF:
+            return "a common word"
+        if any(low.endswith(s) and len(low) >= len(s) + SUFFIX_STEM_LETTERS for s in data.noun_suffixes):
+            return "a noun"
+    elif before in data.modals:
+        if any(low.endswith(s) and len(low) >= len(s) + SUFFIX_STEM_LETTERS for s in data.verb_endings):
+            return "a verb"
+    return None
+
+
+def _copied_ends(data: _CopiedData, text: str, pos: int, end: int) -> bool:
+    """A copied word ending at ``pos`` ends its phrase: the line ends, a mark follows, or a function word."""
+    i = pos
+    while i < end and text[i] in " \u00a0":
+        i += 1
+    if i >= end or (text[i] in _COPIED_BEFORE_MARKS and (i > pos or text[i] not in "'’")):
+        return True
+    if i == pos:
+        return False  # a hyphen, a digit or a symbol joined to the word
+    m = _LETTER_RUN.match(text, i)
+    return m is not None and m.group(0) in data.after
 
 
 # ------------------------------------------------------------------------------- mixed-script words
