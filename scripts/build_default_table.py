@@ -254,6 +254,11 @@ def build_countries(data: Path, press: dict) -> list[Entity]:
                 ent.source("scripts/sources/places.yaml")
         for lg, f in (extra.get("pref") or {}).items():
             ent.add(lg, f, "preferred")
+        for lg, items in (extra.get("dep") or {}).items():
+            for item in items:
+                form, _, reason = item.partition(": ")
+                ent.add(lg, form, "deprecated", reason or None)
+                ent.source("scripts/sources/places.yaml")
         for lg in STRIP_OK:
             for f in sorted(ent.valid(lg)):
                 if lg == "en" and strip_diacritics(f) != f:
