@@ -11,10 +11,14 @@ rules about language and repetition leave alone.
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress, repeat
+from operator import add, sub
 
 __all__ = [
     "Segment",
@@ -33,8 +37,14 @@ __all__ = [
 #: each run of characters between line breaks (``\s`` and ``str.isspace`` are the same set).
 _STRIPPED_LINE = re.compile(r"[^\S\r\n]*([^\s](?:[^\r\n]*[^\s])?)")
 _BLANK_LINES = re.compile(r"(?:\r\n|\n|\r)[ \t\u00a0]*(?:\r\n|\n|\r)\s*")
-#: A candidate sentence end: terminal punctuation (with closing quotes or brackets) and white space.
-_SENT_END = re.compile(r"[.!?…]+[\"'”’»«“)\]]*(?=\s+)")
+_END_MARKS = ".!?…"
+#: A candidate sentence end inside a line: terminal punctuation (with closing quotes or brackets), white
+#: space and, captured, the character after it on the same line; one pattern for each first mark. Run on a
+#: line, ``[.!?…]+[\"'”’»«“)\]]*(?=\s+)`` matches where these do in the whole text (a line is stripped: its
+#: end is followed by a line break or nothing, never by spaces and a character on the same line).
+_SENT_CUTS = tuple((mark, re.compile(re.escape(mark) + r"[.!?…]*[\"'”’»«“)\]]*(?=[^\S\r\n]+(\S))"))
+                   for mark in _END_MARKS)
+_match_start = operator.methodcaller("start")
 #: Clause separators inside a sentence.
 _CLAUSE_SEP = re.compile(r"\s*(?:[,;:]|\s[–—-]\s|[()])\s*")
 WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*")
@@ -87,8 +97,24 @@ def _all_lines(text: str) -> tuple[Segment, ...]:
 
 
 def _lines(text: str, start: int, end: int | None) -> list[Segment]:
+    """``_STRIPPED_LINE``'s groups in ``text[start:end]``, found with str methods: the text between line
+    breaks (``\\r`` and ``\\n`` each end one: ``\\r\\n`` leaves a blank line between them) less its outer
+    white space; the offsets are the running sum of the pieces' lengths."""
     end = len(text) if end is None else end
-    return [Segment(m.start(1), m.end(1), "line") for m in _STRIPPED_LINE.finditer(text, start, end)]
+    piece = text[start:end] if start or end != len(text) else text
+    if "\r" in piece:
+        piece = piece.replace("\r", "\n")
+    raw = piece.split("\n")
+    lens = list(map(len, raw))
+    right = list(map(len, map(str.rstrip, raw)))  # a line's end: its length less its trailing white space
+    if not any(right):
+        return []
+    offsets = list(accumulate(map((1).__add__, lens), initial=start))  # where each piece starts
+    # start = offset + leading white space (length - length left-stripped); blank lines (right 0) dropped
+    starts = map(sub, map(add, offsets, lens), map(len, map(str.lstrip, raw)))
+    ends = map(add, offsets, right)
+    keep = list(map(bool, right))
+    return list(map(Segment, compress(starts, keep), compress(ends, keep), repeat("line")))
 
 
 def paragraph_around(text: str, start: int, end: int) -> str:
@@ -143,29 +169,46 @@ def _all_sentences(text: str) -> tuple[Segment, ...]:
 
 def _sentences(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
     """Sentences: each line is split after . ! ? … (with closing quotes) followed by white space and a
-    capital letter, digit or opening quote, except after an abbreviation or a short ordinal."""
-    out: list[Segment] = []
-    for line in lines(text, start, end):
-        pos = line.start
-        for m in _SENT_END.finditer(text, line.start, line.end):
-            nxt = m.end()
-            while nxt < line.end and text[nxt].isspace():
-                nxt += 1
-            if nxt >= line.end:
-                break
-            ch = text[nxt]
-            if not (ch.isupper() or ch.isdigit() or ch in "\"„“«»‚‘(["):
-                continue
-            if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
-                continue
-            seg = _strip(text, pos, m.end(), "sentence")
-            if seg:
-                out.append(seg)
-            pos = m.end()
-        seg = _strip(text, pos, line.end, "sentence")
-        if seg:
-            out.append(seg)
-    return out
+    capital letter, digit or opening quote, except after an abbreviation or a short ordinal.
+
+    The cuts are found in the whole range at once (``_sentence_cuts``); a line's sentences are then the
+    spans between its start, its cuts and its end, whose ends are already free of white space (a line is
+    stripped, a cut ends on a mark and the next sentence starts at the character after the spaces), so no
+    piece is stripped again."""
+    lns = lines(text, start, end)
+    starts = [seg.start for seg in lns]
+    ends = [seg.end for seg in lns]
+    for m in _sentence_cuts(text, start, len(text) if end is None else end):
+        ch = m.group(1)
+        if not (ch.isupper() or ch.isdigit() or ch in "\"„“«»‚‘(["):
+            continue
+        a, b = m.span()
+        if b - a == 1 and text[a] == "." and _is_abbreviation(text, a):
+            continue
+        ends.append(b)
+        starts.append(m.start(1))
+    if len(starts) > len(lns):
+        starts.sort()
+        ends.sort()
+    return list(map(Segment, starts, ends, repeat("sentence")))
+
+
+def _sentence_cuts(text: str, start: int, end: int) -> list[re.Match]:
+    """What ``_SENT_END`` finds line by line, as ``_SENT_CUT`` matches (the character after the spaces in
+    group 1), in text order. A match spans one run of end marks, from its first mark, and its closing
+    quotes; so each mark that can begin a run is looked for on its own (a pattern with a literal first
+    character is searched for in C far faster than one that begins with a class), and a match whose mark
+    follows another mark, not the run's first, is dropped."""
+    found: list[re.Match] = []
+    passes = 0
+    for mark, pattern in _SENT_CUTS:
+        if text.find(mark, start, end) >= 0:
+            found += pattern.finditer(text, start, end)
+            passes += 1
+    if passes > 1:
+        found = [m for m in found if m.start() == start or text[m.start() - 1] not in _END_MARKS]
+        found.sort(key=_match_start)
+    return found
 
 
 def clauses(text: str, seg: Segment) -> list[Segment]:
@@ -199,14 +242,10 @@ class Spans:
         self.starts = [s for s, _ in self.spans]
 
     def overlaps(self, start: int, end: int) -> bool:
-        import bisect
-
         i = bisect.bisect_left(self.starts, end)
         return i > 0 and self.spans[i - 1][1] > start
 
     def covers(self, start: int, end: int) -> bool:
-        import bisect
-
         i = bisect.bisect_right(self.starts, start)
         return i > 0 and self.spans[i - 1][0] <= start and self.spans[i - 1][1] >= end
 

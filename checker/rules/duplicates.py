@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import codecs
+import operator
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import eq
 
 from .. import segments
 from ..datafiles import tsv_rows
@@ -46,41 +50,69 @@ _NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 _JOINERS = str.maketrans("", "", " '’.-")
 
 
-_TO_SPACE = bytes.maketrans(b"j", b" ")
-
-
 def _line_shapes(text: str, lines: list[segments.Segment], norms: dict[int, str]) -> list[tuple[int, int, str]]:
     """``_line_shape`` of every line, the ASCII ones from bytes made once for the whole text: its shape
     with the joiners inside words turned into letters (a word is then a run of ``a``), and its lower-cased
-    bytes for the letters."""
+    bytes for the letters; the counts of every line are taken in C (``bytes.count`` with bounds: the
+    shape has a space before the text, and the byte before a stripped line is a space)."""
     raw = text.encode("ascii", "replace").lower()  # one byte per character: offsets stay true
     shape = raw.translate(_SHAPE)
     while b"aja" in shape:  # a joiner between two letters or digits belongs to the word
         shape = shape.replace(b"aja", b"aaa")
-    shape = shape.translate(_TO_SPACE)
-    out = []
-    for i, line in enumerate(lines):
-        s, e = line.start, line.end
-        if not text[s:e].isascii():
-            out.append(_line_shape(text[s:e], norms, i))
-            continue
-        piece = shape[s:e]
-        words = piece.count(b" a") + (piece[:1] == b"a")
-        out.append((words, piece.count(b"a") + words - 1 if words else 0,
-                    raw[s:e].translate(None, _NOT_ALNUM).decode()))
+    shape = b" " + shape.translate(_TO_SPACE)  # the shape of character x is shape[x + 1]
+    starts, ends = [line.start for line in lines], [line.end for line in lines]
+    afters = [e + 1 for e in ends]
+    words = map(shape.count, repeat(b" a"), starts, afters)  # a word starts after a space
+    alnum = map(shape.count, repeat(b"a"), map((1).__add__, starts), afters)
+    letters = map(bytes.decode, map(bytes.translate, map(raw.__getitem__, map(slice, starts, ends)),
+                                    repeat(None), repeat(_NOT_ALNUM)))
+    out = [(n, a + n - 1 if n else 0, ls) for n, a, ls in zip(words, alnum, letters, strict=True)]
+    if not text.isascii():  # a line with a character outside ASCII is read again
+        views = _views(text)
+        if views is not None:  # its bytes there: 1 for a character outside ASCII
+            outside = map(views.high.count, repeat(b"\x01"), starts, ends)
+        else:
+            outside = map(operator.not_, map(str.isascii, map(text.__getitem__, map(slice, starts, ends))))
+        for i in compress(range(len(lines)), outside):
+            out[i] = _line_shape(text[starts[i]:ends[i]], norms, i)
     return out
 
 
+_TO_SPACE = bytes.maketrans(b"j", b" ")
+
+
+def _shape_run(exc: UnicodeError) -> tuple[str, int]:
+    """A run of characters outside ASCII in a case-folded line → ``a`` for a letter or digit, ``'`` for
+    ``’`` (a joiner), else a space: ``_SHAPE`` then reads the bytes as it reads an ASCII line."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    return "".join(map(_shape_char, exc.object[exc.start:exc.end])), exc.end
+
+
+@lru_cache(maxsize=4096)
+def _shape_char(c: str) -> str:
+    return "a" if c.isalnum() else "'" if c == "’" else " "
+
+
+_SHAPE_ERRORS = "checker-art003-shape"
+codecs.register_error(_SHAPE_ERRORS, _shape_run)
+_IS_A = bytes(1 if c == ord("a") else 0 for c in range(256))
+
+
 def _line_shape(raw: str, norms: dict[int, str], i: int) -> tuple[int, int, str]:
-    """(number of words, length, letters and digits) of ``_norm_line(raw)``, without building it when
-    the case-folded line is ASCII: a word is a run of letters and digits, or runs joined by one ``'.-``
-    between them; the normalised line is the words with one space between, so its length is
-    letters + runs - 1. The letters are the normalised line less its spaces and joiners. Where the line
-    is not ASCII, its normalised text is built (and kept in ``norms[i]``)."""
+    """(number of words, length, letters and digits) of ``_norm_line(raw)``, without building it: a word
+    is a run of letters and digits, or runs joined by one ``'’.-`` between them; the normalised line is the
+    words with one space between, so its length is letters + runs - 1; the letters are the normalised line
+    less its spaces and joiners: the case-folded line's letters and digits. A case-folded line that is not
+    ASCII is read the same way, its characters outside ASCII mapped to ASCII by ``_shape_run``. (``norms``
+    stays for the callers: a line's normalised text is built where it is compared.)"""
     folded = raw.casefold()
-    if not folded.isascii():
-        norm = norms[i] = _norm_line(raw)
-        return (norm.count(" ") + 1 if norm else 0), len(norm), norm.translate(_JOINERS)
+    if not folded.isascii():  # the same counts on its shape; the letters are the characters at its a's
+        shape = folded.encode("ascii", _SHAPE_ERRORS).translate(_SHAPE)
+        runs = shape.count(b" a") + shape.count(b"ja") + shape.startswith(b"a")
+        joined = shape.count(b"aj") - shape.count(b"ajj") - shape.count(b"aj ") - shape.endswith(b"aj")
+        return runs - joined, (shape.count(b"a") + runs - 1 if runs else 0), \
+            "".join(compress(folded, shape.translate(_IS_A)))
     b = folded.encode()
     shape = b.translate(_SHAPE)
     runs = shape.count(b" a") + shape.count(b"ja") + shape.startswith(b"a")
@@ -89,33 +121,190 @@ def _line_shape(raw: str, norms: dict[int, str], i: int) -> tuple[int, int, str]
     return runs - joined, (alnum + runs - 1 if runs else 0), b.translate(None, _NOT_ALNUM).decode()
 
 
+# ------------------------------------------------------------------------ sentences: byte views
+
+#: A character outside Latin-1 in the one-byte view of a text (``_views``): a letter becomes its lower case
+#: where that is in Latin-1 (the Kelvin sign aside: see ``_views``), else ``þ``; any other character a
+#: no-break space. Every character keeps one byte, and letters stay letters (``LETTERS`` is the same set
+#: in either case), so equal lower-cased words stay equal: the view can only find more repeats.
+_OUTSIDE = "checker-art003"
+_PLACEHOLDER = "\u00fe"
+
+
+class _Dense(Exception):
+    """Too many characters outside Latin-1 to map them run by run."""
+
+
+_runs_left = [0]
+
+
+@lru_cache(maxsize=4096)
+def _outside_char(c: str) -> str:
+    if not segments.LETTERS.fullmatch(c):
+        return "\u00a0"
+    low = c.lower()
+    return low if len(low) == 1 and "\u0080" <= low <= "\u00ff" else _PLACEHOLDER
+
+
+def _outside_run(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    _runs_left[0] -= 1
+    if _runs_left[0] < 0:
+        raise _Dense
+    return "".join(map(_outside_char, exc.object[exc.start:exc.end])), exc.end
+
+
+codecs.register_error(_OUTSIDE, _outside_run)
+
+
+def _table(fn) -> bytes:
+    return bytes(fn(chr(b)) for b in range(256))
+
+
+#: Byte → its lower case if a letter (``LETTERS``), else a space; the same keeping the case.
+_LOWER_LETTERS = _table(lambda c: ord(c.lower()) if segments.LETTERS.fullmatch(c) else 32)
+_KEEP_LETTERS = _table(lambda c: ord(c) if segments.LETTERS.fullmatch(c) else 32)
+#: ASCII white space as ``\\s`` and ``str.strip`` see it (``\\x1c``-``\\x1f`` too) → a space.
+_SPACES = _table(lambda c: 32 if c.isascii() and c.isspace() else ord(c))
+_HIGH = _table(lambda c: 0 if c.isascii() else 1)
+
+
+class _Views:
+    """What the sentence passes read of a text, from its one-byte view (``_OUTSIDE``): ``data``, the view;
+    ``high``, 1 for each character outside ASCII, else 0; ``ascii``, whether each sentence is ASCII;
+    ``words``, each sentence's ``LETTERS`` words as bytes, lower-cased as ``text.lower()`` has them (as
+    written where that changes the text's length): exact for an ASCII sentence, for another the view of
+    its words (equal words stay equal)."""
+
+    def __init__(self, text: str, data: bytes, sents: list[segments.Segment]) -> None:
+        self.data = data
+        letters = data.translate(_LOWER_LETTERS if "\u0130" not in text else _KEEP_LETTERS)
+        starts, ends = [s.start for s in sents], [s.end for s in sents]
+        self.high = high = data.translate(_HIGH)
+        self.ascii = [not n for n in map(high.count, repeat(b"\x01"), starts, ends)]
+        self.words = list(map(bytes.split, map(letters.__getitem__, map(slice, starts, ends))))
+
+
+@lru_cache(maxsize=4)
+def _views(text: str) -> _Views | None:
+    """The byte views of ``text``, or None where too many of its characters lie outside Latin-1 (they are
+    mapped run by run) or it holds the Kelvin sign (the one character outside ASCII whose lower case is
+    ASCII: its sentences would pass for ASCII)."""
+    if text.isascii():
+        data = text.encode("ascii")
+    elif "\u212a" in text:
+        return None
+    else:
+        _runs_left[0] = len(text) // 200 + 16
+        try:
+            data = text.encode("latin-1", _OUTSIDE)
+        except _Dense:
+            return None
+    return _Views(text, data, segments.sentences(text))
+
+
+def _lower(text: str) -> str:
+    """``text.lower()``, or the text itself where lower-casing changes its length (offsets stay true)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text
+
+
+def _sentence_lower(text: str, s: segments.Segment) -> str:
+    """The sentence's piece of ``_lower(text)``: lower-cased alone unless the text holds a capital sigma
+    (the one letter whose lower case depends on its neighbours; a sentence is bounded by white space) or a
+    letter whose lower case is longer (``_lower`` leaves the text as it is)."""
+    if _lower_alone(text):
+        return text[s.start:s.end].lower()
+    return _lower_whole(text)[s.start:s.end]
+
+
+@lru_cache(maxsize=4)
+def _lower_alone(text: str) -> bool:
+    return "\u03a3" not in text and "\u0130" not in text
+
+
+@lru_cache(maxsize=4)
+def _lower_whole(text: str) -> str:
+    return _lower(text)
+
+
 @lru_cache(maxsize=4)
 def _sentence_words(text: str) -> list[list[str] | list[bytes] | None]:
     """The lower-cased words (``segments.LETTERS``) of each sentence of ``segments.sentences(text)``, or
     None for a sentence in which no word of four letters or more repeats: the two passes of ART003 that
-    read them need such a repeat (cached: both read them). An ASCII sentence is split with bytes methods
-    (its words are its runs of letters, as bytes: the passes only compare them and count them)."""
-    low = text.lower()
-    if len(low) != len(text):  # a few letters lower-case to two characters: keep offsets true
-        low = text
-    out: list[list[str] | list[bytes] | None] = []
-    letters = segments.LETTERS
-    for s in segments.sentences(text):
-        piece = low[s.start:s.end]
-        if piece.isascii():
-            words = piece.encode().translate(_LETTER_BYTES).split()
-            if len(set(words)) == len(words):
-                out.append(None)
-                continue
-            long = [w for w in words if len(w) >= 4]
-            out.append(None if len(set(long)) == len(long) else words)
-            continue
-        out.append(letters.findall(piece))
+    read them need such a repeat (cached: both read them). The repeat is looked for in the byte view
+    (``_views``) for every sentence at once, in C; an ASCII sentence's words are then its runs of letters
+    there, as bytes (the passes only compare and count them), another's are read from the text."""
+    views = _views(text)
+    sents = segments.sentences(text)
+    if views is None:
+        return [_words_of(text, s) for s in sents]
+    out: list[list[str] | list[bytes] | None] = [None] * len(sents)
+    is_ascii = views.ascii
+    for k, words in enumerate(views.words):
+        long = [w for w in words if len(w) >= 4]
+        if len(set(long)) < len(long):
+            out[k] = words if is_ascii[k] else segments.LETTERS.findall(_sentence_lower(text, sents[k]))
     return out
 
 
-#: ASCII letters stay, every other byte becomes a space: the words of an ASCII text are its ``LETTERS``.
-_LETTER_BYTES = bytes(c if chr(c).isalpha() else ord(" ") for c in range(128)) + b" " * 128
+def _words_of(text: str, s: segments.Segment) -> list[str] | None:
+    words = segments.LETTERS.findall(_sentence_lower(text, s))
+    long = [w for w in words if len(w) >= 4]
+    return None if len(set(long)) == len(long) else words
+
+
+def _can_repeat_a_run(folded: list) -> bool:
+    """False when no run of words that ``_phrases`` reports can be in ``folded``: such a run has four
+    words or more (the same four words twice) or is a run of two or three words right after itself."""
+    n = len(folded)
+    if n < 4:
+        return False
+    later = folded[1:], folded[2:], folded[3:]
+    if len(set(zip(folded, *later, strict=False))) < n - 3:
+        return True  # four words repeat
+    if any(map(eq, zip(folded, later[0], strict=False), zip(later[1], later[2], strict=False))):
+        return True  # two words right after themselves
+    return n >= 6 and any(map(eq, zip(folded, *later[:2], strict=False),
+                              zip(later[2], folded[4:], folded[5:], strict=False)))  # three words
+
+
+#: ``segments._CLAUSE_SEP`` for ASCII text whose white space is spaces (``_SPACES``): `` *(?:[,;:]| - |[()]) *``
+#: written to begin with one character class, which the regular expression engine looks for in a fast loop
+#: (a pattern that begins with `` *``, a repeat or alternatives is tried at every position); the matches
+#: are the same: a separator, or spaces then a separator or ``- ``, then spaces.
+_ASCII_CLAUSE_SEP = re.compile(rb"[ ,;:()](?:(?<=[,;:()]) *| *(?:[,;:()]|- ) *)")
+#: ``_WORD`` for ASCII text (its letters and digits are ``[A-Za-z0-9]``; ’ is not ASCII).
+_ASCII_WORD = re.compile(rb"[A-Za-z0-9]+(?:['.\-][A-Za-z0-9]+)*")
+
+
+def _ascii_clause_words(piece: bytes) -> list[list[bytes]]:
+    """The lower-cased words of each part of ``segments.clauses`` of an ASCII sentence, read from its bytes:
+    the same cuts (a comma between digits is no cut) and the same parts (blank ones dropped)."""
+    spaced, low = piece.translate(_SPACES), piece.lower()
+    out, pos, end = [], 0, len(piece)
+    for m in _ASCII_CLAUSE_SEP.finditer(spaced):
+        a, b = m.span()
+        if a > pos and 48 <= spaced[a - 1] <= 57 and m.group().strip() == b"," and b < end \
+                and 48 <= spaced[b] <= 57:
+            continue
+        if spaced[pos:a].strip():
+            out.append(_ASCII_WORD.findall(low, pos, a))
+        pos = b
+    if spaced[pos:end].strip():
+        out.append(_ASCII_WORD.findall(low, pos, end))
+    return out
+
+
+def _clause_repeats(parts: list[list]) -> bool:
+    """Whether a part's long words (four letters or more, two at least) are those of the part before it, as
+    ``_clauses`` asks before it reads flags and the source."""
+    for wa, wb in zip(parts, parts[1:], strict=False):
+        cb = {w for w in wb if len(w) >= 4}
+        if len(cb) >= 2 and len(wb) <= len(cb) + 2 and cb == {w for w in wa if len(w) >= 4} and wa != wb:
+            return True
+    return False
 
 
 @lru_cache(maxsize=8)
@@ -268,23 +457,36 @@ class DuplicatedSegment(Rule):
         return len(set(grams)) < len(grams)
 
     def _phrases(self, ctx, text: str, flagged: list) -> Iterator[Finding]:
+        """A run of words repeated inside a sentence. Only the sentences with a repeated long word
+        (``_sentence_words``) are read, and of those only the ones that can hold a run worth reporting
+        (``_can_repeat_a_run``); an ASCII sentence's words come from the byte views (``_views``)."""
         quotes = None
         done = segments.Spans(list(flagged))
         words_of = _sentence_words(text)
-        for k, sent in enumerate(segments.sentences(text)):
-            low = words_of[k]
-            if low is None or done.covers(sent.start, sent.end):
+        views = _views(text)
+        sents = segments.sentences(text)
+        for k in compress(range(len(sents)), words_of):
+            sent, low = sents[k], words_of[k]
+            if done.covers(sent.start, sent.end):
                 continue
             if len(set(zip(low, low[1:], strict=False))) == len(low) - 1 or len(low) < 2:
                 continue  # no pair of words repeats at all (decided in C for most sentences)
             pairs = [p for p in zip(low, low[1:], strict=False) if len(p[0]) >= 4 or len(p[1]) >= 4]
             if len(set(pairs)) == len(pairs):
                 continue  # no pair of words with a long one repeats: nothing to find
-            words = _WORD.findall(text, sent.start, sent.end)
+            if views is not None and views.ascii[k]:
+                words = _ASCII_WORD.findall(views.data, sent.start, sent.end)
+                if not _can_repeat_a_run(list(map(bytes.lower, words))):
+                    continue
+                words = list(map(bytes.decode, words))
+            else:
+                words = _WORD.findall(text, sent.start, sent.end)
             n = len(words)
             if n < 2 * 2:
                 continue
             folded = " ".join(words).casefold().split(" ")  # no letter case-folds to a space
+            if not _can_repeat_a_run(folded):
+                continue
             pairs = [p for p in zip(folded, folded[1:], strict=False) if len(p[0]) >= 4 or len(p[1]) >= 4]
             if len(set(pairs)) == len(pairs):
                 continue  # a run worth reporting holds a word of four letters or more: a long pair repeats
@@ -326,13 +528,18 @@ class DuplicatedSegment(Rule):
         """A clause that only repeats the content words of the clause right before it, in another order
         ("berichtete Bloomberg, wie Bloomberg berichtete")."""
         words_of = _sentence_words(text)
-        for k, sent in enumerate(segments.sentences(text)):
-            low = words_of[k]
-            if low is None or len(set(low)) > len(low) - 2:
+        views = _views(text)
+        sents = segments.sentences(text)
+        for k in compress(range(len(sents)), words_of):
+            sent, low = sents[k], words_of[k]
+            if len(set(low)) > len(low) - 2:
                 continue  # fewer than two words repeat at all (decided in C for most sentences)
             low = [w for w in low if len(w) >= 4]
             if len(set(low)) > len(low) - 2:
                 continue  # fewer than two long words repeat: no clause can repeat another
+            if views is not None and views.ascii[k] and \
+                    not _clause_repeats(_ascii_clause_words(views.data[sent.start:sent.end])):
+                continue  # the parts' words, read from the bytes, show no clause repeating the one before
             parts = segments.clauses(text, sent)
             words = [[w.casefold() for w in _WORD.findall(text[p.start:p.end])] for p in parts]
             for k2 in range(1, len(parts)):
