@@ -184,6 +184,8 @@ class MentionFinder:
         self._splits: dict[str, tuple[Chunk, ...]] = {}
         self._shapes: dict[tuple[str, bool, str], list[tuple]] = {}
         self._anchors: dict[str, tuple[tuple[int, str], ...]] = {}
+        #: (form, surface running on past it, language) → whether the surface is the form inflected
+        self._inflections: dict[tuple[str, str, str], bool] = {}
 
     @cached_property
     def form_index(self) -> tuple[dict, dict, tuple[str, ...]]:
@@ -279,6 +281,15 @@ class MentionFinder:
         return start, end, form
 
     def _inflects(self, form: str, surface: str, lang: str) -> bool:
+        memo = self._inflections
+        hit = memo.get((form, surface, lang))
+        if hit is None:
+            if len(memo) > MEMO_MAX:
+                memo.clear()
+            hit = memo[(form, surface, lang)] = self._inflects_uncached(form, surface, lang)
+        return hit
+
+    def _inflects_uncached(self, form: str, surface: str, lang: str) -> bool:
         last = surface.split()[-1]
         base_last = form.split()[-1]
         langs = {lang} | {info.lang for info in self.table.lookup(form)}

@@ -5,8 +5,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
+from os.path import commonprefix
 
 from .. import segments
 from ..datafiles import package_file, tsv_rows
@@ -34,7 +36,7 @@ def _calque_matches(text: str, target: str) -> Iterator[re.Match]:
     alternative that starts with a letter is passed over at a glance (the grouped pattern enters every
     group at every position). Where it finds a calque, the grouped pattern is matched at the same place:
     a group changes no match."""
-    pattern, _, fast = _calque_data(target)
+    pattern, _, fast, _ = _calque_data(target)
     if pattern is None:
         return
     if fast is None:
@@ -45,8 +47,10 @@ def _calque_matches(text: str, target: str) -> Iterator[re.Match]:
     if m is not None:
         yield m
         pos = m.end()
+    regions = _candidate_regions(text, target)
+    search = fast.search if regions is None else _region_search(text, fast, regions, _fast_reach(target))
     while True:
-        f = fast.search(text, pos - 1 if pos else 0)
+        f = search(text, pos - 1 if pos else 0)
         if f is None:
             return
         m = pattern.match(text, f.start() + 1)
@@ -57,10 +61,222 @@ def _calque_matches(text: str, target: str) -> Iterator[re.Match]:
         pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
+#: The characters other than an ASCII letter and its capital that the regex engine, ignoring case, takes for
+#: that letter (every code point checked: tests/rules/test_fast_formats.py).
+_CASE_EXOTIC = ("\u0130", "\u0131", "\u017f", "\u212a")
+#: An anchor shorter than this is too common to be worth finding first.
+_ANCHOR_MIN = 4
+
+
+def _candidate_regions(text: str, target: str) -> list[tuple[int, int]] | None:
+    """Where the ``fast`` pattern of ``_calque_data`` can start a match in ``text``: the ranges ``[a, b]``
+    (merged, in order) of starts from ``width + 1`` before to just at an occurrence of an anchor (a literal
+    that every match of a calque holds, ``_anchors``); empty where no anchor occurs, None where the
+    calques of ``target`` have no anchors or the text has a character that makes a case-blind ``find``
+    unsure (``_CASE_EXOTIC``). An anchor whose case is ignored (ASCII) is found in the text as ASCII bytes,
+    lower-cased, one byte a character (any other character a ``?``): faster than ``str.lower()``, and a
+    case-blind regex is tried at every position."""
+    got = _anchor_data(target)
+    if got is None:
+        return None
+    exact, folded, width = got
+    hits: list[int] = []
+    if folded and any(c in text for c in _CASE_EXOTIC):
+        return None
+    ascii_exact = [w for w in exact if isinstance(w, bytes)]
+    if folded or ascii_exact:
+        from .formats import ascii_bytes
+
+        raw = ascii_bytes(text)  # one byte a character: the offsets are the text's
+        _find_all(raw, ascii_exact, hits)
+        if folded:
+            _find_all(raw.lower(), folded, hits)
+    _find_all(text, [w for w in exact if isinstance(w, str)], hits)
+    if not hits:
+        return []
+    hits.sort()
+    out: list[list[int]] = []
+    for q in hits:
+        a = q - width - 1
+        if out and a <= out[-1][1] + 1:
+            out[-1][1] = q
+        else:
+            out.append([a if a > 0 else 0, q])
+    return [(a, b) for a, b in out]
+
+
+def _find_all(text: str, words, hits: list[int]) -> None:
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            hits.append(i)
+            i = text.find(w, i + 1)
+
+
+def _region_search(text: str, fast: re.Pattern, regions: list[tuple[int, int]], reach: int):
+    """``fast.search`` for a text whose every match starts in one of ``regions``: each region is searched
+    up to ``reach`` characters past its last start, as far as a match tried there can read, so a match
+    found there is the one the whole text's search finds."""
+    n = len(text)
+    firsts = [b for _, b in regions]
+
+    def search(_text: str, x: int):
+        for i in range(bisect_left(firsts, x), len(regions)):
+            a, b = regions[i]
+            f = fast.search(text, a if a > x else x, min(n, b + reach))
+            if f is not None and f.start() <= b:
+                return f
+        return None
+
+    return search
+
+
 @lru_cache(maxsize=32)
-def _calque_data(target: str) -> tuple[re.Pattern | None, list, re.Pattern | None]:
-    """(grouped pattern, entries, the same calques without groups after ``[^\\w-]``; None where a calque
-    refers to a group or matches nothing)."""
+def _anchor_data(target: str) -> tuple[tuple[str | bytes, ...], tuple[bytes, ...], int] | None:
+    """(anchors to find as written (ASCII ones as bytes), anchors to find in the lower-cased ASCII text, the
+    widest calque) for the
+    calques of ``target``; None where a calque has no anchor of ``_ANCHOR_MIN`` characters or more or can be
+    of any width."""
+    _, _, fast, plain = _calque_data(target)
+    if fast is None or _fast_reach(target) is None:
+        return None
+    exact, folded, width = set(), set(), 0
+    for p in plain:
+        got = _anchors(p)
+        if got is None:
+            return None
+        for w, ci in got:
+            (folded if ci else exact).add(w)
+        hi = _reach(p)
+        if hi is None:
+            return None
+        width = max(width, hi)
+    exact, folded = _shared_prefixes(exact), _shared_prefixes(folded)
+    return (tuple(w.encode("ascii") if w.isascii() else w for w in exact),
+            tuple(w.encode("ascii") for w in folded), width)
+
+
+def _shared_prefixes(words: set[str]) -> list[str]:
+    """``words`` with those that begin alike (their first ``_ANCHOR_MIN + 2`` characters) replaced by what
+    they have in common, and those that hold another dropped: fewer searches, each occurrence of a word
+    still found (as one of the shorter)."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words):
+        groups.setdefault(w[:_ANCHOR_MIN + 2], []).append(w)
+    out = {commonprefix(g) for g in groups.values()}
+    return sorted(w for w in out if not any(o != w and o in w for o in out))
+
+
+@lru_cache(maxsize=32)
+def _fast_reach(target: str) -> int | None:
+    """How far past its start a match of ``target``'s ``fast`` pattern, tried anywhere, reads (look-aheads and
+    word boundaries included, and one more character for ``$``), plus one; None where it is unbounded."""
+    fast = _calque_data(target)[2]
+    got = _reach(fast.pattern) if fast is not None else None
+    return None if got is None else got + 2
+
+
+def _reach(pattern: str) -> int | None:
+    """The most characters a match of ``pattern`` reads from where it is tried, look-aheads included; None
+    where that is unbounded or the pattern is not understood."""
+    from re import _constants as c
+    from re import _parser
+
+    def reach(items) -> int | None:
+        total = 0
+        for op, av in items:
+            if op in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY):
+                total += 1
+            elif op is c.AT:
+                total += 2
+            elif op in (c.ASSERT, c.ASSERT_NOT):
+                direction, sub = av
+                if direction < 0:
+                    continue  # a look-behind reads before where it stands, never past it
+                got = reach(sub.data)
+                if got is None:
+                    return None
+                total += got
+            elif op is c.SUBPATTERN:
+                got = reach(av[3].data)
+                if got is None:
+                    return None
+                total += got
+            elif op is c.BRANCH:
+                got = [reach(b.data) for b in av[1]]
+                if None in got:
+                    return None
+                total += max(got)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                lo, hi, sub = av
+                got = reach(sub.data)
+                if got is None or hi >= c.MAXREPEAT or hi > 1000:
+                    return None
+                total += got * hi
+            else:
+                return None
+        return total
+
+    try:
+        return reach(_parser.parse(pattern).data)
+    except Exception:  # noqa: BLE001 - a private module: without it, no shortcut
+        return None
+
+
+def _anchors(pattern: str) -> list[tuple[str, bool]] | None:
+    """Literals, one of which every match of ``pattern`` holds: (literal, whether case is ignored, then
+    lower-cased and ASCII); the set whose shortest literal is longest. None where there is none of
+    ``_ANCHOR_MIN`` characters or more."""
+    from re import _constants as c
+    from re import _parser
+
+    def best(cands):
+        cands = [x for x in cands if x]
+        return max(cands, key=lambda x: (min(len(w) for w, _ in x), -len(x)), default=None)
+
+    def req(items, flags):
+        cands, run, run_ci = [], [], False
+
+        def flush():
+            nonlocal run, run_ci
+            if run:
+                cands.append([("".join(run).lower() if run_ci else "".join(run), run_ci)])
+            run, run_ci = [], False
+
+        for op, av in items:
+            if op is c.LITERAL:
+                ch, ci = chr(av), bool(flags & re.IGNORECASE)
+                if ci and not ch.isascii():
+                    flush()
+                    continue
+                run.append(ch)
+                run_ci = run_ci or ci
+                continue
+            flush()
+            if op is c.SUBPATTERN:
+                _, add, remove, sub = av
+                cands.append(req(sub.data, (flags | add) & ~remove))
+            elif op is c.BRANCH:
+                got = [req(b.data, flags) for b in av[1]]
+                if all(got):
+                    cands.append([w for g in got for w in g])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+                cands.append(req(av[2].data, flags))
+        flush()
+        got = best([x for x in cands if x and min(len(w) for w, _ in x) >= _ANCHOR_MIN])
+        return got
+
+    try:
+        parsed = _parser.parse(pattern)
+        return req(parsed.data, parsed.state.flags)
+    except Exception:  # noqa: BLE001 - a private module: without it, no shortcut
+        return None
+
+
+@lru_cache(maxsize=32)
+def _calque_data(target: str) -> tuple[re.Pattern | None, list, re.Pattern | None, tuple[str, ...]]:
+    """(grouped pattern, entries, the same calques without groups after ``[^\\w-]``, None where a calque
+    refers to a group or matches nothing; the calques' patterns)."""
     entries, alts_re, plain = [], [], []
     folder = package_file("data", "calques")
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
@@ -76,13 +292,13 @@ def _calque_data(target: str) -> tuple[re.Pattern | None, list, re.Pattern | Non
             plain.append(pattern)
             entries.append((src, [a for a in alts.split("|") if a], right_re, "quote" in right.split("|"), note))
     if not entries:
-        return None, [], None
+        return None, [], None, ()
     grouped = re.compile(r"(?<![\w-])(?:" + "|".join(alts_re) + r")(?![\w-])")
     fast = None
     if not any(re.search(r"\\\d|\(\?P=|\(\?\(", p) or re.fullmatch(p, "") for p in plain):
         alternatives = "|".join(f"(?:{p})" for p in plain)
         fast = re.compile(r"[^\w-]" + _first_letters(alternatives) + "(?:" + alternatives + r")(?![\w-])")
-    return grouped, entries, fast
+    return grouped, entries, fast, tuple(plain)
 
 
 def _first_letters(pattern: str) -> str:

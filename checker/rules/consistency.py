@@ -15,12 +15,14 @@ from functools import lru_cache
 from ..datafiles import tsv_rows
 from ..findings import Applicability, Finding
 from . import Rule, register
-from .formats import _scan, fmt_data
+from .formats import _scan, _scan_runs, fmt_data, per_text
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 #: A word opening with two capitals (NATO, APP, US, COVID-19's first part) or dotted capitals (U.S., U.N.);
-#: the lookbehind after the first capital keeps it at a word start and the class first keeps the scan in C.
-_CAPS_WORD = re.compile(f"[{_UPPER}](?<![^\\W_][{_UPPER}])(?:[{_UPPER}][^\\W_]*|\\.(?:[{_UPPER}]\\.)+)")
+#: the lookbehind after the first capital keeps it at a word start and the class first keeps the scan in C;
+#: the look-ahead (what either branch needs next) turns a capital before a small letter away first, at half
+#: the cost of the look-behind.
+_CAPS_WORD = re.compile(f"[{_UPPER}](?=[{_UPPER}.])(?<![^\\W_][{_UPPER}])(?:[{_UPPER}][^\\W_]*|\\.(?:[{_UPPER}]\\.)+)")
 _HYPHEN = re.compile(r"-")
 _DOTS = re.compile(r"\.(?=[^\W\d_]\.)")
 _HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
@@ -77,7 +79,7 @@ def windows(text: str, size: int = WINDOW) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=4)
+@per_text
 def _capitals(text: str) -> tuple[list[int], list[str]]:
     """Starts and words of every word opening with two capitals or of dotted capitals (shared by ART006 and
     ART007: one scan of the text)."""
@@ -178,7 +180,34 @@ _DIGIT = re.compile(r"\d")
 
 def _standalone(text: str, a: int, b: int, key: str) -> list[int]:
     """Starts of ``key`` or ``Key`` written as a word of its own in ``text[a:b]`` (app, App; not in apps,
-    e-app, app-store), found with ``str.find``."""
+    e-app, app-store), found with ``str.find``: one search for what both share (``key[1:]``, every
+    occurrence), the first letter checked at each; ``_standalone_plain`` where the capital is not one
+    character."""
+    n = len(key)
+    first, cap = key[:1], key[:1].upper()
+    if n < 2 or len(cap) != 1 or not cap.isalnum():
+        return _standalone_plain(text, a, b, key)
+    rest = key[1:]
+    lower: list[int] = []
+    upper: list[int] = []
+    j = text.find(rest, a + 1, b)
+    while j >= 0:
+        i = j - 1
+        c = text[i]
+        if c == first or c == cap:
+            before, after = text[i - 1: i], text[i + n: i + n + 2]
+            if not (i > 0 and (before.isalnum() or before in ("-", "."))) and \
+                    not (after[:1].isalnum() or after[:1] == "-" or after[:1] == "." and after[1:].isalnum()):
+                if c == first:
+                    lower.append(i)
+                if c == cap:
+                    upper.append(i)
+        j = text.find(rest, j + 1, b)
+    return lower + upper
+
+
+def _standalone_plain(text: str, a: int, b: int, key: str) -> list[int]:
+    """``_standalone`` with a search per spelling (the reference of the faster search)."""
     out, n = [], len(key)
     for v in (key, key[:1].upper() + key[1:]):
         i = text.find(v, a, b)
@@ -207,6 +236,15 @@ def _ignored_capitals(text: str, s: int, e: int, lines: dict[int, bool]) -> bool
     if len(prefix) < 40 and not _LOWER_LETTER.search(prefix) and (prefix.strip() or _DATELINE_AFTER.match(text, e)):
         return True
     return bool(_CAPS_NEXT.match(text, e) or _CAPS_BEFORE.search(text, max(a, s - 30), s))
+
+
+@lru_cache(maxsize=16)
+def _spelling_facts(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """ART006's language facts, worked out once per language, not per document: (the ``distinct`` prefixes,
+    the frequent words and acronyms that are also words)."""
+    facts = _language_facts(lang)
+    return tuple(facts.get("distinct", ())), \
+        _function_words().get(lang, frozenset()) | facts.get("acronym", frozenset())
 
 
 @register
@@ -245,9 +283,7 @@ class InconsistentSpelling(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         text = ctx.doc.text
-        facts = _language_facts(ctx.lang)
-        distinct = tuple(facts.get("distinct", ()))
-        frequent = _function_words().get(ctx.lang, frozenset()) | facts.get("acronym", frozenset())
+        distinct, frequent = _spelling_facts(ctx.lang)
         for a, b in windows(text):
             yield from self._window(ctx, text, a, b, distinct, frequent)
 
@@ -420,7 +456,9 @@ class InconsistentFormat(Rule):
         d = fmt_data(ctx.lang)["dates"]
         both_orders = d.get("month_first") and d.get("day_first")
         dates = []
-        found = [(m, False) for m in _scan(month_first, text)] + [(m, True) for m in _scan(day_first, text)]
+        # a day-first date starts at a run of digits (its look-behind refuses a digit before): tried at the runs
+        # that a letter of an ordinal, a dot or a space follows, not at every digit of the view
+        found = [(m, False) for m in _scan(month_first, text)] + [(m, True) for m in _scan_runs(day_first, text)]
         found.sort(key=lambda x: x[0].start())
         for m, day_is_first in found:
             if day_is_first:
@@ -514,30 +552,80 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,6}")
 #: Between the words of an expansion: a space, or a space, one short lower-case word and a space
 #: (United States, Department of Defense, Chinese Communist Party).
 _GAP = r"[ \u00a0]+(?:[a-z]{1,4}[ \u00a0]+)?"
-#: The initials of two capitalised words in a row (United States → U, S): a cheap test of which acronyms of a
-#: window can have their full name there, before one is looked for.
-_INITIAL_PAIR = re.compile(r"([A-Z])[a-z]+" + _GAP + r"(?=([A-Z])[a-z])")
+#: After the first capital of ``_lead``: the rest of a word (a-z, then no word character) and one or more
+#: capitalised words apart by ``_GAP``. Possessive: a word takes all its a-z and a gap all its spaces either
+#: way (``_lead``), and a failed try does not give letters back one by one.
+_RUN_REST = r"[a-z]++(?:[ \u00a0]++(?:[a-z]{1,4}+[ \u00a0]++)?+[A-Z][a-z]++(?!\w))++"
+_CHAIN_WORD = re.compile(r"[A-Z][a-z]+")
+_INITIAL = re.compile(r"[A-Z]")
 #: The body must switch between an abbreviation and its full name this many times (E A E, A E E A) before it
 #: is held to one: once (E ... A A A) is how a name is introduced and then abbreviated.
 SWITCHES = 2
 #: A currency sign right after an acronym: US$, HK$ name a currency, not the country.
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
 #: A quoted term: in double quotes of any language, corner brackets, or single quotes that are no apostrophes.
-_QUOTED = re.compile(r"[“„«»\"「『'‘‚](?<![^\W_]['‘‚])(?P<q>[^\n“”„«»\"「」『』]{1,60}?)"
-                     r"(?:[”“»«\"」』]|['’‘](?![^\W_]))")
+_QUOTED_PATTERN = (r"[“„«»\"「『'‘‚](?<![^\W_]['‘‚])(?P<q>[^\n“”„«»\"「」『』]{1,60}?)"
+                   r"(?:[”“»«\"」』]|['’‘](?![^\W_]))")
+
+
+@lru_cache(maxsize=1)
+def _quoted() -> re.Pattern:
+    """``_QUOTED_PATTERN`` compiled on first use (only with a source version: its negated classes of
+    non-Latin quotation marks take milliseconds to compile)."""
+    return re.compile(_QUOTED_PATTERN)
+
+
 #: A quoted term has at most this many words (a quoted sentence is speech, not a term).
 TERM_WORDS = 6
 
 
-@lru_cache(maxsize=512)
-def _expansion(letters: str) -> re.Pattern:
-    """Capitalised words whose initials are ``letters`` (US → United States)."""
-    first = letters[0]  # the lookbehind after the first capital keeps the literal prefix: the scan runs in C
-    return re.compile(f"{first}(?<![\\w.]{first})[a-z]+" + "".join(f"{_GAP}{c}[a-z]+" for c in letters[1:])
-                      + r"(?![\w])")
+@lru_cache(maxsize=32)
+def _lead(letter: str) -> re.Pattern:
+    """Two or more capitalised words apart by ``_GAP``, the first starting with ``letter`` after no word
+    character or dot, and then all the capitalised words that follow it so: the run an expansion of an
+    acronym that starts with ``letter`` lies in.
+
+    The full names of an acronym were ``re.compile(L1(?<![\\w.]L1)[a-z]+ GAP L2[a-z]+ ... (?!\\w))``
+    searched from left to right: a pattern whose every step can go one way only (a word takes all its a-z,
+    a gap all its spaces, and a short word only when spaces follow it). Its matches are the words, inside
+    one of these runs, whose initials are the acronym's letters, taken from left to right without overlap
+    (``_expansions``): one pattern per first letter, not per acronym, led by the letter (the search skips
+    to it in C)."""
+    return re.compile(letter + r"(?<![\w.]" + letter + ")" + _RUN_REST)
 
 
-@lru_cache(maxsize=8)
+def _lead_runs(text: str, letter: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """(start, end, initials) of the ``_lead(letter)`` runs in ``text[a:b]``."""
+    find = _INITIAL.findall
+    return [(m.start(), m.end(), "".join(find(text, m.start(), m.end()))) for m in _lead(letter).finditer(text, a, b)]
+
+
+def _expansions(text: str, letters: str, a: int, b: int,
+                runs: dict[str, list[tuple[int, int, str]]]) -> list[tuple[int, int]]:
+    """Spans of the capitalised words whose initials are ``letters`` (US → United States) in ``text[a:b]`` (a
+    window cut at line breaks: a run does not cross one), from left to right, none overlapping. ``runs``
+    keeps the window's ``_lead_runs`` by letter."""
+    got = runs.get(letters[0])
+    if got is None:
+        got = runs[letters[0]] = _lead_runs(text, letters[0], a, b)
+    out, k = [], len(letters)
+    for s, e, initials in got:
+        i = initials.find(letters)
+        if i < 0:
+            continue
+        words = [w.span() for w in _CHAIN_WORD.finditer(text, s, e)]
+        while i >= 0:
+            out.append((words[i][0], words[i + k - 1][1]))
+            i = initials.find(letters, i + k)
+    return out
+
+
+def _has_expansion(text: str, letters: str) -> bool:
+    """True when ``text`` writes the capitalised words whose initials are ``letters`` (``_expansions``)."""
+    return any(letters in initials for _, _, initials in _lead_runs(text, letters[0], 0, len(text)))
+
+
+@per_text
 def _headline_end(text: str) -> int:
     """Where the body starts: after the first line when it reads as a headline (other lines follow, it is
     at most 200 characters and does not end a sentence), else 0."""
@@ -555,7 +643,7 @@ def _in_compound(text: str, s: int, e: int) -> bool:
 
 def _quoted_terms(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     out = []
-    for m in _QUOTED.finditer(text, start, end):
+    for m in _quoted().finditer(text, start, end):
         q = m.group("q").strip(" ,.;:")
         if q and len(q.split()) <= TERM_WORDS and (" " in q or len(q) <= 30) and any(c.isalpha() for c in q):
             s = m.start("q") + m.group("q").find(q)
@@ -613,12 +701,11 @@ class InconsistentTerm(Rule):
                     found.setdefault(w.replace(".", ""), []).append((s, s + len(w)))
             if not found:
                 continue
-            pairs = set(_INITIAL_PAIR.findall(text, a, b))
+            runs: dict[str, list[tuple[int, int, str]]] = {}
             for letters in found:
-                if all(p in pairs for p in zip(letters, letters[1:], strict=False)):
-                    full = [m.span() for m in _expansion(letters).finditer(text, a, b)]
-                    if full and len(full) + len(found[letters]) > 2 and not self._source_mixes(ctx, letters):
-                        yield from self._abbreviation(ctx, text, found[letters], full)
+                full = _expansions(text, letters, a, b, runs)
+                if full and len(full) + len(found[letters]) > 2 and not self._source_mixes(ctx, letters):
+                    yield from self._abbreviation(ctx, text, found[letters], full)
         if ctx.source is not None:
             yield from self._renderings(ctx, text)
 
@@ -630,7 +717,7 @@ class InconsistentTerm(Rule):
             return False
         src = ctx.source.text
         dotted = ".".join(letters) + "."
-        return (_in_source(ctx, letters) or _in_source(ctx, dotted)) and _expansion(letters).search(src) is not None
+        return (_in_source(ctx, letters) or _in_source(ctx, dotted)) and _has_expansion(src, letters)
 
     def _abbreviation(self, ctx, text: str, short: list, full: list) -> Iterator[Finding]:
         full_ends = {e for _, e in full}
@@ -664,7 +751,7 @@ class InconsistentTerm(Rule):
         src = ctx.source
         stext = src.text
         lines, slines = ctx.doc.lines.starts, src.lines.starts
-        if len(lines) != len(slines) or not _QUOTED.search(stext):
+        if len(lines) != len(slines) or not _quoted().search(stext):
             return
         renderings: dict[str, list[tuple[int, int, str]]] = {}
         ends = lines[1:] + [len(text)]
@@ -712,8 +799,15 @@ class InconsistentTerm(Rule):
 # ------------------------------------------------------------------------------- forms of address
 
 #: A quotation that is closed before a point on its line: removed before asking whether a quote is still open.
-_CLOSED_QUOTE = re.compile(r"„[^“”\n]*[“”]|“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|»[^«\n]*«")
-_OPEN_QUOTE = re.compile(r"[„“\"«»]")
+_CLOSED_QUOTE = r"„[^“”\n]*[“”]|“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|»[^«\n]*«"
+_OPEN_QUOTE = r"[„“\"«»]"
+
+
+@lru_cache(maxsize=1)
+def _quote_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """``_CLOSED_QUOTE`` and ``_OPEN_QUOTE`` compiled on first use (ART010 runs in few languages; their
+    classes of non-Latin marks take a millisecond to compile)."""
+    return re.compile(_CLOSED_QUOTE), re.compile(_OPEN_QUOTE)
 #: What ends a sentence before a word: a capital after it starts the sentence, not a form of address.
 _SENTENCE_END = frozenset(".!?:;\"„“”«»–—-(")
 
@@ -739,7 +833,8 @@ def _address_pattern(lang: str) -> tuple[re.Pattern, frozenset[str], frozenset[s
 def _in_quotes(text: str, line_start: int, s: int) -> bool:
     """True when a quotation opened earlier on the line is still open at ``s`` (reported speech keeps the
     speaker's own form of address)."""
-    return _OPEN_QUOTE.search(_CLOSED_QUOTE.sub("", text[line_start:s])) is not None
+    closed, open_ = _quote_patterns()
+    return open_.search(closed.sub("", text[line_start:s])) is not None
 
 
 @register

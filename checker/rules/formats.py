@@ -5,8 +5,10 @@ writes them. Every convention comes from ``data/formats/<lang>.yml`` (built from
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
+from itertools import chain
 
 from ..datafiles import package_file
 from ..findings import Applicability, Edit, Finding
@@ -16,6 +18,29 @@ from .names import language_name
 _DIGIT = re.compile(r"\d")
 
 
+def per_text(fn):
+    """Cache ``fn(text)`` for the last four text objects, found by identity: the rules of one document pass
+    the same string, and an ``lru_cache`` would hash it (a pass over a whole file, the first time per
+    string) and compare it on every lookup."""
+    slots: list[tuple[str, object]] = []
+
+    def cached(text: str):
+        for t, v in slots:
+            if t is text:
+                return v
+        v = fn(text)
+        slots.insert(0, (text, v))
+        del slots[4:]
+        return v
+
+    cached.cache_clear = slots.clear
+    cached.__wrapped__ = fn
+    cached.__doc__ = fn.__doc__
+    cached.__name__ = fn.__name__
+    return cached
+
+
+@per_text
 def _has_digits(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
@@ -89,7 +114,32 @@ def _long_date(lang: str, day: int, month: int, year: str | None) -> list[str]:
 # of the text (one fast regex), joined into a much shorter string, and map match offsets back.
 
 _DIGITS = re.compile(r"\d[\d.,:/\u00a0\u202f-]*")
+#: ``_DIGITS`` for a text whose decimal digits are all 0-9: the search tests a class of ten, not the Unicode
+#: category of every character.
+_ASCII_DIGITS = re.compile(r"[0-9][0-9.,:/\u00a0\u202f-]*")
 _WINDOW = 24
+
+
+@per_text
+def ascii_bytes(text: str) -> bytes:
+    """``text`` as ASCII bytes, one a character (any other character a ``?``): offsets are the text's. Shared
+    by the rules that search a text for ASCII words with ``bytes.find`` (ART001) or ask it for non-ASCII
+    characters."""
+    return text.encode("ascii", "replace")
+
+
+def _only_ascii_digits(text: str) -> bool:
+    """True when every decimal digit of ``text`` (``\\d``) is one of 0-9: none of the characters that
+    ``ascii_bytes`` writes as ``?`` is a digit."""
+    if text.isascii():
+        return True
+    raw = ascii_bytes(text)
+    i = raw.find(b"?")
+    while i >= 0:
+        if text[i] != "?" and text[i].isdecimal():
+            return False
+        i = raw.find(b"?", i + 1)
+    return True
 
 
 class _Hit:
@@ -110,14 +160,17 @@ class _Hit:
         return self.m.end(g) + self.k
 
 
-@lru_cache(maxsize=4)
+@per_text
 def _view(text: str) -> tuple[str, list[int], list[int]]:
     """(joined windows, their starts in the view, their starts in the text)."""
     spans: list[list[int]] = []
     n = len(text)
-    for m in _DIGITS.finditer(text):
+    for m in (_ASCII_DIGITS if _only_ascii_digits(text) else _DIGITS).finditer(text):
         s, e = m.span()
         s, e = (s - _WINDOW if s > _WINDOW else 0), (e + _WINDOW if e + _WINDOW < n else n)
+        if spans and s <= spans[-1][1]:  # the window joins the one before: its word boundary does not matter
+            spans[-1][1] = e
+            continue
         if s:  # start the window on a word boundary: after the last white space of the 32 characters before
             lim = s - 32 if s > 32 else 0
             piece = text[lim:s]
@@ -140,16 +193,172 @@ def _view(text: str) -> tuple[str, list[int], list[int]]:
 _RUN = re.compile(r"\d+")
 
 
-@lru_cache(maxsize=4)
 def _run_starts(text: str) -> tuple[list[int], list[int]]:
     """Where each run of digits of the view starts: all, and those after no word character, dot or comma."""
+    return _runs(text)[0]
+
+
+@per_text
+def _runs(text: str) -> tuple[tuple[list[int], list[int]], tuple[dict[str, list[int]], dict[str, list[int]]]]:
+    """(``_run_starts``, the same starts by the character right after their run in the view: '' for a run
+    that ends the view, each list in order), from one scan of the view."""
     view = _view(text)[0]
-    starts = [m.start() for m in _RUN.finditer(view)]
-    return starts, [a for a in starts if not a or not (view[a - 1] in ".,_" or view[a - 1].isalnum())]
+    n = len(view)
+    starts: list[int] = []
+    free_starts: list[int] = []
+    every: dict[str, list[int]] = {}
+    free: dict[str, list[int]] = {}
+    for m in _RUN.finditer(view):
+        a, e = m.span()
+        c = view[e] if e < n else ""
+        starts.append(a)
+        got = every.get(c)
+        if got is None:
+            every[c] = [a]
+        else:
+            got.append(a)
+        if not a or not (view[a - 1] in ".,_" or view[a - 1].isalnum()):
+            free_starts.append(a)
+            got = free.get(c)
+            if got is None:
+                free[c] = [a]
+            else:
+                got.append(a)
+    return (starts, free_starts), (every, free)
 
 
 #: How a pattern that refuses a word character, a dot and a comma before its first digit begins.
 _FREE = "(?<![\\w.,"
+
+
+def _digit_op(op, av) -> bool:
+    """True for a regex item (``re._parser``) that matches only ASCII digits, a decimal digit or a run of them."""
+    from re import _constants as c
+
+    if op is c.LITERAL:
+        return "0" <= chr(av) <= "9"
+    if op is c.IN:
+        return bool(av) and all(o is c.LITERAL and "0" <= chr(v) <= "9" or o is c.RANGE and "0" <= chr(v[0])
+                                and chr(v[1]) <= "9" or o is c.CATEGORY and v is c.CATEGORY_DIGIT for o, v in av)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        return all(_digit_op(o, v) for o, v in av[2].data)
+    if op is c.SUBPATTERN:
+        return all(_digit_op(o, v) for o, v in av[3].data)
+    if op is c.BRANCH:
+        return all(_digit_op(o, v) for b in av[1] for o, v in b.data)
+    return False
+
+
+def _first_items(seq: list) -> list | None:
+    """The items (``re._parser``: a literal, a class, any character) one of which the first character a match
+    of ``seq`` consumes matches; None where that is not known or the match can be empty. A look-around or an
+    anchor is passed over (what it asks of the character is not needed: the list only grows)."""
+    from re import _constants as c
+
+    for k, (op, av) in enumerate(seq):
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY):
+            return [(op, av)]
+        rest = seq[k + 1:]
+        if op is c.SUBPATTERN:
+            return _first_items(list(av[3].data) + rest)
+        if op is c.BRANCH:
+            out = []
+            for b in av[1]:
+                got = _first_items(list(b.data) + rest)
+                if got is None:
+                    return None
+                out += got
+            return out
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            got = _first_items(list(av[2].data) + rest)
+            if av[0] == 0 and got is not None:
+                after = _first_items(rest)
+                got = None if after is None else got + after
+            return got
+        return None
+    return None
+
+
+def _after_digits_items(seq: list) -> list | None:
+    """``_first_items`` of what follows the digits a match of ``seq`` opens with (passed over: look-arounds,
+    anchors, and items that match digits only)."""
+    from re import _constants as c
+
+    for k, (op, av) in enumerate(seq):
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT) or _digit_op(op, av):
+            continue
+        rest = seq[k + 1:]
+        if op is c.SUBPATTERN:
+            return _after_digits_items(list(av[3].data) + rest)
+        if op is c.BRANCH:
+            out = []
+            for b in av[1]:
+                got = _after_digits_items(list(b.data) + rest)
+                if got is None:
+                    return None
+                out += got
+            return out
+        return _first_items(seq[k:])
+    return None
+
+
+@cache
+def _after_digits(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters one of which follows the leading digits of a match of ``pattern`` (a match starts at a
+    run of digits and, as none of these is a digit, its leading digits are the whole run): the pattern is
+    tried only at the runs that such a character follows. None where that is not known: a case-blind
+    pattern, a digit or a class (``\\s``, a negated class) after the leading digits, a match that can end
+    with them."""
+    from re import _constants as c
+    from re import _parser
+
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        items = _after_digits_items(list(_parser.parse(pattern.pattern, pattern.flags).data))
+    except Exception:  # noqa: BLE001 - a private module: without it, no shortcut
+        return None
+    if items is None:
+        return None
+    out: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            out.add(chr(av))
+        elif op is c.IN and all(o is c.LITERAL or o is c.RANGE and av2[1] - av2[0] < 256 for o, av2 in av):
+            for o, v in av:
+                out.update([chr(v)] if o is c.LITERAL else map(chr, range(v[0], v[1] + 1)))
+        else:
+            return None
+    if any(ch.isdecimal() for ch in out):
+        return None
+    return frozenset(out)
+
+
+#: Fewer runs than this are all tried: sorting them out costs more than trying them.
+_FEW_RUNS = 12
+
+
+def _candidates(pattern: re.Pattern, text: str) -> list[int]:
+    """The run starts at which ``_scan_runs`` tries ``pattern``: every one (after no word character, dot or
+    comma for a pattern that refuses them), or only those whose run a character of ``_after_digits``
+    follows (or ends the view)."""
+    free = pattern.pattern.startswith(_FREE)
+    starts, by_next = _runs(text)
+    every = starts[free]
+    if len(every) < _FEW_RUNS:
+        return every
+    chars = _after_digits(pattern)
+    if chars is None:
+        return every
+    groups = by_next[free]
+    picked = [g for g in map(groups.get, chars) if g]
+    if "" in groups:
+        picked.append(groups[""])
+    if len(picked) == 1:
+        return picked[0]
+    return sorted(chain.from_iterable(picked))
 
 
 def _scan_runs(pattern: re.Pattern, text: str) -> Iterator[_Hit]:
@@ -160,7 +369,7 @@ def _scan_runs(pattern: re.Pattern, text: str) -> Iterator[_Hit]:
     view, vstarts, tstarts = _view(text)
     match = pattern.match
     i, end = 0, 0
-    for a in _run_starts(text)[pattern.pattern.startswith(_FREE)]:
+    for a in _candidates(pattern, text):
         if a < end:
             continue
         m = match(view, a)
@@ -179,6 +388,26 @@ def _scan(pattern: re.Pattern, text: str) -> Iterator[_Hit]:
         while i + 1 < len(vstarts) and vstarts[i + 1] <= m.start():
             i += 1
         yield _Hit(m, tstarts[i] - vstarts[i])
+
+
+def _scan_near(pattern: re.Pattern, probe: re.Pattern, text: str) -> Iterator[_Hit]:
+    """``_scan(pattern, text)`` for a pattern each of whose matches holds a match of ``probe`` and no line
+    break, and whose look-arounds read no further than one character past a line break: only the windows
+    of the view where ``probe`` matches are searched (each up to and with its line break, which the
+    look-arounds see as in the whole view; a look-behind sees the view before it). A pattern that opens
+    with ``\\b`` or a look-behind is tried at every position of what it searches: a few windows, not the
+    whole view."""
+    view, vstarts, tstarts = _view(text)
+    last, n, end = -1, len(vstarts), len(view)
+    for p in probe.finditer(view):
+        i = bisect_right(vstarts, p.start()) - 1
+        if i == last:
+            continue
+        last = i
+        a = vstarts[i]
+        k = tstarts[i] - a
+        for m in pattern.finditer(view, a, vstarts[i + 1] if i + 1 < n else end):
+            yield _Hit(m, k)
 
 
 # ---------------------------------------------------------------- dates
@@ -400,7 +629,7 @@ class OrdinalDayDate(_DigitRule):
         text = ctx.doc.text
         if _ORDINAL.search(_view(text)[0]) is None:
             return  # both patterns hold a day with an ordinal suffix
-        for m in _scan(with_month, text):
+        for m in _scan_near(with_month, _ORDINAL, text):
             if m.group(1):
                 day, fixed = m.group(2), f"{m.group(1)} {m.group(2)}"
             else:
@@ -409,7 +638,7 @@ class OrdinalDayDate(_DigitRule):
                 yield self.finding(ctx, m.start(), m.end(),
                                    f"{m.group(0)!r}: English news style writes dates without an ordinal suffix "
                                    f"({fixed!r})", [fixed], Applicability.SAFE)
-        for m in _scan(bare, text):
+        for m in _scan_near(bare, _ORDINAL, text):
             if 1 <= int(m.group(1)) <= 31:
                 s = m.start(1)
                 yield self.finding(ctx, s, m.end(),
@@ -429,9 +658,7 @@ def _number_patterns(lang: str) -> list[tuple[re.Pattern, str]]:
     data = fmt_data(lang)
     num = data["numbers"]
     own_compact = set(num["compact"]) | set(num["compact_long"])
-    foreign_abbr = {a for x in format_languages() if x != lang for a in fmt_data(x)["numbers"]["compact"]
-                    if len(a.rstrip(".")) >= 2 and a not in own_compact
-                    and (a.endswith(".") or not a.isascii() or a[:1].isupper())}
+    foreign_abbr = _foreign_abbreviations(lang)
     currency_words = {n.split()[-1] for c in data["currency"]["currencies"].values() for n in c["names"]}
     out: list[tuple[re.Pattern, str]] = []
     big = _alt(list(own_compact | currency_words | {"%"}))
@@ -455,6 +682,61 @@ def _number_patterns(lang: str) -> list[tuple[re.Pattern, str]]:
     if foreign_abbr:
         out.append((re.compile(r"(?<=\d)[ \u00a0]?(?:" + _alt(foreign_abbr) + r")(?!\w)"), "abbreviation"))
     return out
+
+
+@cache
+def _foreign_abbreviations(lang: str) -> frozenset[str]:
+    """Other languages' number abbreviations ("Mio.", "Mrd.") that ``lang`` does not use."""
+    num = fmt_data(lang)["numbers"]
+    own_compact = set(num["compact"]) | set(num["compact_long"])
+    return frozenset(a for x in format_languages() if x != lang for a in fmt_data(x)["numbers"]["compact"]
+                     if len(a.rstrip(".")) >= 2 and a not in own_compact
+                     and (a.endswith(".") or not a.isascii() or a[:1].isupper()))
+
+
+_AFTER_DIGIT = "(?<=\\d)"
+
+
+@cache
+def _digit_led(lang: str) -> re.Pattern | None:
+    """The abbreviation pattern of ``lang`` (``(?<=\\d)REST``) as ``\\d(REST)``: a pattern led by a digit
+    class, which the search skips to in C (a look-behind first is tried at every position of the view).
+    Its group 1 is the match. Both find the same matches when no abbreviation ends with a digit (a match
+    could then start right at the end of the one before, where ``\\d(REST)`` finds that digit taken);
+    None where one does."""
+    pattern = next((p for p, what in _number_patterns(lang) if what == "abbreviation"), None)
+    if pattern is None or not pattern.pattern.startswith(_AFTER_DIGIT) or pattern.groups \
+            or any(_DIGIT.match(a[-1:]) for a in _foreign_abbreviations(lang)):
+        return None
+    return re.compile(r"\d(" + pattern.pattern[len(_AFTER_DIGIT):] + ")", pattern.flags)
+
+
+class _Group1:
+    """Group 1 of a match, read as the match (what ``_Hit`` asks of it)."""
+
+    __slots__ = ("m",)
+
+    def __init__(self, m: re.Match) -> None:
+        self.m = m
+
+    def group(self, *g):
+        return self.m.group(1)
+
+    def start(self, g=0) -> int:
+        return self.m.start(1)
+
+    def end(self, g=0) -> int:
+        return self.m.end(1)
+
+
+def _scan_abbreviations(lang: str, pattern: re.Pattern, text: str) -> Iterator[_Hit]:
+    """``_scan(pattern, text)`` for ``lang``'s abbreviation pattern, with ``_digit_led``'s pattern."""
+    lead = _digit_led(lang)
+    if lead is None:
+        yield from _scan(pattern, text)
+        return
+    for h in _scan(lead, text):
+        yield _Hit(_Group1(h.m), h.k)
 
 
 def _number_users(what: str, token: str) -> list[str]:
@@ -509,7 +791,9 @@ class ForeignNumberFormat(_DigitRule):
         lang, src = language_name(ctx.lang), _source_lang(ctx)
         seen: set[int] = set()
         for pattern, what in _number_patterns(ctx.lang):
-            for m in (_scan if what == "abbreviation" else _scan_runs)(pattern, ctx.doc.text):
+            hits = _scan_abbreviations(ctx.lang, pattern, ctx.doc.text) if what == "abbreviation" \
+                else _scan_runs(pattern, ctx.doc.text)
+            for m in hits:
                 if m.start() in seen:
                     continue
                 seen.add(m.start())
@@ -704,14 +988,8 @@ def _accepted_pairs(ctx) -> list[str]:
 @cache
 def _quote_pattern(accepted: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, str]:
     ok = set("".join(accepted)) | {"’"}  # ’ is also the apostrophe
-    universe = {'""', "''", "＂＂"}
-    for x in format_languages():
-        q = fmt_data(x)["quotes"]
-        universe |= {q["primary"], q["secondary"], *q["accepted"]}
-    universe |= {"“”", "„”", "«»", "»«", "„“", "‚‘", "‹›", "›‹"}
-    foreign_pairs = sorted(p for p in universe if p not in accepted and (p[0] not in ok or p[1] not in ok))
     alts = []
-    for o, c in foreign_pairs:
+    for o, c in _foreign_pairs(accepted):
         if o == c == "'":
             alts.append(r"(?<!\w)'(?=[^\s'])[^'\n]{1,200}?(?<=\S)'(?!\w)")
         else:
@@ -721,6 +999,35 @@ def _quote_pattern(accepted: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, s
     pair_re = re.compile("|".join(alts)) if alts else re.compile(r"(?!)")
     stray_re = re.compile("[" + re.escape(stray) + "]") if stray else re.compile(r"(?!)")
     return pair_re, stray_re, stray
+
+
+def _foreign_pairs(accepted: tuple[str, ...]) -> list[str]:
+    """The pairs of quotation marks of every language that ``accepted`` does not allow."""
+    ok = set("".join(accepted)) | {"’"}  # ’ is also the apostrophe
+    universe = {'""', "''", "＂＂"}
+    for x in format_languages():
+        q = fmt_data(x)["quotes"]
+        universe |= {q["primary"], q["secondary"], *q["accepted"]}
+    universe |= {"“”", "„”", "«»", "»«", "„“", "‚‘", "‹›", "›‹"}
+    return sorted(p for p in universe if p not in accepted and (p[0] not in ok or p[1] not in ok))
+
+
+@cache
+def _quote_openers(accepted: tuple[str, ...]) -> str:
+    """The characters a match of ``_quote_pattern(accepted)``'s pair pattern starts with (each alternative
+    opens with its opening mark)."""
+    return "".join(sorted({p[0] for p in _foreign_pairs(accepted)}))
+
+
+def _first_of(text: str, chars: str) -> int:
+    """The first position in ``text`` of one of ``chars``, or -1 (a search per character, in C: faster than
+    a regex class, which is tested at every position)."""
+    first = -1
+    for c in chars:
+        i = text.find(c, 0, first) if first >= 0 else text.find(c)
+        if i >= 0:
+            first = i
+    return first
 
 
 def _quote_langs(open_: str, close: str) -> list[str]:
@@ -772,7 +1079,9 @@ class ForeignQuotationMarks(Rule):
         if own:
             also = f"; this story also uses {want_o}…{want_c} (line {ctx.doc.lines.position(own.start())[0]})"
         covered: list[tuple[int, int]] = []
-        for m in pair_re.finditer(text):
+        # no match starts before the first opening mark (a look-behind still sees the text before it)
+        start = _first_of(text, _quote_openers(accepted))
+        for m in (pair_re.finditer(text, start) if start >= 0 else ()):
             o, c = m.group(0)[0], m.group(0)[-1]
             covered.append((m.start(), m.end()))
             users = _quote_langs(o, c)
@@ -787,7 +1096,8 @@ class ForeignQuotationMarks(Rule):
         if not stray:
             return
         i = 0
-        for m in stray_re.finditer(text):
+        start = _first_of(text, stray)
+        for m in (stray_re.finditer(text, start) if start >= 0 else ()):
             while i < len(covered) and covered[i][1] <= m.start():
                 i += 1
             if i < len(covered) and covered[i][0] <= m.start():
