@@ -10,9 +10,12 @@ form means (``FormInfo``: entity, language, status, part). An inflected table fo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate, compress, count, repeat
+from operator import attrgetter, itemgetter
 
 from . import keys
 from .table import FormInfo, NameTable, RawInfo
@@ -43,6 +46,8 @@ _UPPER = _upper_letters()
 CAPITALISED_WORD = re.compile(f"[{_UPPER}](?<![^\\W_][{_UPPER}])" + r"[^\W\d_]*(?:['’][^\W\d_]+|-[^\W\d_]+)*")
 #: Capitalised words one space apart (a maximal run; ``_chunks`` splits it).
 CAPITALISED_RUN = re.compile(f"(?:{CAPITALISED_WORD.pattern})(?:[{NAME_GAPS}](?:{CAPITALISED_WORD.pattern}))*")
+#: ``CAPITALISED_RUN`` as a split pattern: a text splits into what stands before each run, and the run.
+RUN_SPLIT = re.compile(f"({CAPITALISED_RUN.pattern})")
 #: A word that starts with a capital at a word start (letters, digits, underscores: a whole ``\\w`` run):
 #: where a table form can be anchored.
 ANCHOR = re.compile(f"[{_UPPER}](?<!\\w[{_UPPER}])\\w*")
@@ -50,6 +55,8 @@ ANCHOR = re.compile(f"[{_UPPER}](?<!\\w[{_UPPER}])\\w*")
 MAX_ENDING = 4
 #: Characters after which a word starts a sentence (or a heading, caption, list item).
 SENTENCE_END = frozenset(".!?:;\"„“”«»‚‘’'()[]–—-•*#|\n\r")
+#: What ``starts_sentence`` looks back over.
+SPACES = " \t\u00a0"
 #: The longest candidate phrase, in words.
 MAX_PHRASE = 5
 #: How alike (rapidfuzz ratio of the Latin letters, 0-100) an unlisted word must be to the table form
@@ -89,6 +96,62 @@ class Mention:
         return self.text != self.form
 
 
+#: A candidate mention as offsets into its chunk: (start, end, surface, form, infos, keyed, sentence_initial,
+#: position, key). A chunk's shapes are the same wherever it stands.
+Shape = tuple
+
+
+class Spelling:
+    """Where one candidate shape stands in a document (``ats``: its chunk's starts, in text order): what
+    ``resolve`` groups the names the table does not know by, without a Mention for each occurrence."""
+
+    __slots__ = ("form", "key", "position", "sentence_initial", "start", "_shape", "_ats")
+
+    def __init__(self, shape: Shape, ats: list[int]) -> None:
+        self._shape, self._ats = shape, ats
+        self.form, self.sentence_initial, self.position, self.key = shape[3], shape[6], shape[7], shape[8]
+        self.start = ats[0] + shape[0]
+
+    def mentions(self) -> list[Mention]:
+        a, b, surface, form, infos, keyed, initial, position, key = self._shape
+        return [Mention(at + a, at + b, surface, form, infos, keyed, initial, position, key) for at in self._ats]
+
+
+class Mentions(Sequence):
+    """A document's mentions in text order (``MentionFinder.find``). Those with table meanings (``known``,
+    in text order) are Mention objects; the candidates the table does not know are ``spellings`` (ordered by
+    first occurrence), made Mention objects only when the sequence is read: ``resolve`` needs few."""
+
+    def __init__(self, known: list[Mention], spellings: list[Spelling]) -> None:
+        self.known = known
+        self.spellings = spellings
+        self._all: list[Mention] | None = None
+
+    @classmethod
+    def of(cls, mentions: Sequence[Mention]) -> Mentions:
+        """The mentions of a plain sequence, each one without table meanings a spelling of its own."""
+        if isinstance(mentions, Mentions):
+            return mentions
+        return cls([m for m in mentions if m.infos or m.keyed], [
+            Spelling((0, m.end - m.start, m.text, m.form, m.infos, m.keyed, m.sentence_initial, m.position,
+                      m.key), [m.start]) for m in mentions if not (m.infos or m.keyed)])
+
+    def _list(self) -> list[Mention]:
+        if self._all is None:
+            self._all = self.known + [m for s in self.spellings for m in s.mentions()]
+            self._all.sort(key=attrgetter("start"))
+        return self._all
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __getitem__(self, i):
+        return self._list()[i]
+
+    def __iter__(self) -> Iterator[Mention]:
+        return iter(self._list())
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -96,54 +159,43 @@ def _is_word_char(ch: str) -> bool:
 def starts_sentence(text: str, start: int) -> bool:
     """True when the word at ``start`` opens a sentence, line, quotation or heading."""
     i = start - 1
-    while i >= 0 and text[i] in " \t\u00a0":
+    while i >= 0 and text[i] in SPACES:
         i -= 1
     return i < 0 or text[i] in SENTENCE_END
 
 
-Word = tuple[int, int, str]  # (start, end, word)
-#: A chunk of a run: (offset in the run, text, words from the chunk's start, the same without the first
-#: word as (shift, text, words) or None). A decision on it: (shift, text, words, opens a sentence).
-Chunk = tuple[int, str, tuple[Word, ...], tuple | None]
-Decision = tuple[int, str, tuple[Word, ...], bool]
+#: A chunk of a run: (offset in the run, text, words); its words stand one gap (``NAME_GAPS``) apart.
+#: A decision on it: (shift, text, words, opens a sentence) of the chunk, less a dropped first word.
+Chunk = tuple[int, str, tuple[str, ...]]
+Decision = tuple[int, str, tuple[str, ...], bool]
 #: The finder's memos of document-independent work are emptied past this many entries.
 MEMO_MAX = 200_000
 
 
-def _chunk(offset: int, text: str, words: tuple[Word, ...]) -> Chunk:
-    tail = None
-    if len(words) > 1:
-        shift = words[1][0]
-        tail = (shift, text[shift:], tuple((a - shift, b - shift, w) for a, b, w in words[1:]))
-    return offset, text, words, tail
+def _is_acronym(word: str) -> bool:
+    return 1 < len(word) <= 4 and word.isupper()
 
 
 def _chunks(run_text: str) -> tuple[Chunk, ...]:
     """The chunks of a maximal run of capitalised words (``CAPITALISED_RUN``): split at short all-capital
     words (acronyms: US, NATO, which neither start nor continue a name) and every ``MAX_PHRASE`` words."""
     if " " not in run_text and "\u00a0" not in run_text:  # one word: most runs
-        if 1 < len(run_text) <= 4 and run_text.isupper():
-            return ()
-        return (_chunk(0, run_text, ((0, len(run_text), run_text),)),)
-    runs: list[list[Word]] = []
-    run: list[Word] = []
-    for m in CAPITALISED_WORD.finditer(run_text):
-        word = m.group()
-        if 1 < len(word) <= 4 and word.isupper():
-            if run:
-                runs.append(run)
-                run = []
-            continue
-        if len(run) == MAX_PHRASE:
-            runs.append(run)
-            run = []
-        run.append((m.start(), m.end(), word))
-    if run:
-        runs.append(run)
+        return () if _is_acronym(run_text) else ((0, run_text, (run_text,)),)
     out = []
-    for run in runs:
-        at = run[0][0]
-        out.append(_chunk(at, run_text[at:run[-1][1]], tuple((a - at, b - at, w) for a, b, w in run)))
+    run: list[str] = []
+    at = pos = 0
+    for word in run_text.replace("\u00a0", " ").split(" "):  # a run's words stand one gap apart
+        if _is_acronym(word) or len(run) == MAX_PHRASE:
+            if run:
+                out.append((at, run_text[at:pos - 1], tuple(run)))
+                run = []
+        if not _is_acronym(word):
+            if not run:
+                at = pos
+            run.append(word)
+        pos += len(word) + 1
+    if run:
+        out.append((at, run_text[at:pos - 1], tuple(run)))
     return tuple(out)
 
 
@@ -151,25 +203,47 @@ def _decide(chunk: Chunk, initial: bool, common: frozenset[str], forms) -> Decis
     """What of a chunk may name someone, where it stands at a sentence start (``initial``) or not: the
     chunk, or the chunk less a sentence-initial common word ("The"), or nothing (a lone letter, a word the
     story also writes in lower case)."""
-    _offset, text, words, tail = chunk
-    variant = (0, text, words)
+    _offset, text, words = chunk
+    shift = 0
     if initial:
         # a capital that only marks a sentence start: the word is written in lower case elsewhere in the
         # document ("The", "However", "Being"), so it is a common word, not a name
-        first = words[0][2]
+        first = words[0]
         if first.lower() in common and first not in forms:
-            if tail is None:
+            if len(words) == 1:
                 return None
-            variant = tail
-            initial = False
-    kept = variant[2]
-    if len(kept) == 1:
-        word = kept[0][2]
+            shift = len(first) + 1
+            text, words, initial = text[shift:], words[1:], False
+    if len(words) == 1:
+        word = words[0]
         if len(word) == 1:
             return None  # a lone capital letter ("I", a list item "A") names nothing
         if not initial and word.lower() in common:
             return None  # a title or heading word the story also writes in lower case ("President")
-    return variant[0], variant[1], kept, initial
+    return shift, text, words, initial
+
+
+class _Runs:
+    """The maximal runs of capitalised words of a text (``CAPITALISED_RUN``), found in one split."""
+
+    __slots__ = ("texts", "bounds", "initial", "edged")
+
+    def __init__(self, text: str) -> None:
+        parts = RUN_SPLIT.split(text)  # what stands before each run, the run, ..., the rest
+        #: the runs' texts; run i spans bounds[2 * i]:bounds[2 * i + 1]
+        self.texts: list[str] = parts[1::2]
+        self.bounds = list(accumulate(map(len, parts)))
+        before = list(map(str.rstrip, parts[:-1:2], repeat(SPACES)))
+        after = list(map(itemgetter(slice(0, 1)), parts[2::2]))
+        #: whether each run opens a sentence: what stands before it ends, spaces aside, in a sentence end
+        #: (a run ends in a letter: a run after a run and spaces does not)
+        self.initial = list(map(SENTENCE_END.__contains__, map(itemgetter(slice(-1, None)), before)))
+        if self.texts:
+            self.initial[0] = starts_sentence(text, self.bounds[0])
+        #: the runs that a word character ("_", a digit) touches: their anchors are looked up in the text
+        underscore = {"_"}.__contains__
+        self.edged = set(compress(count(), map(underscore, map(itemgetter(slice(-1, None)), parts[:-1:2]))))
+        self.edged.update(compress(count(), map(str.isalnum, after)), compress(count(), map(underscore, after)))
 
 
 class MentionFinder:
@@ -180,10 +254,12 @@ class MentionFinder:
         #: (word, language, at a sentence start) → (base form, table meanings) of key lookups
         self._keyed_memo: dict[tuple[str, str, bool], tuple[str, list[FormInfo]]] = {}
         #: document-independent work kept across documents: a run's chunks (run text → chunks), a chunk's
-        #: mentions ((text, opens a sentence, language) → mention shapes), a capitalised word's anchors
+        #: mentions ((text, opens a sentence, language) → mention shapes), a capitalised word's anchors, the
+        #: anchors in a run (run text → ((offset, anchors), ...))
         self._splits: dict[str, tuple[Chunk, ...]] = {}
         self._shapes: dict[tuple[str, bool, str], list[tuple]] = {}
         self._anchors: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._run_anchors: dict[str, tuple[tuple[int, tuple[tuple[int, str], ...]], ...]] = {}
         #: (form, surface running on past it, language) → whether the surface is the form inflected
         self._inflections: dict[tuple[str, str, str], bool] = {}
 
@@ -225,29 +301,36 @@ class MentionFinder:
         return [i for i in self.table.forms.get(form, ()) if i[3] != "given"]
 
     # -- table forms ------------------------------------------------------------------------------
-    def _table_matches(self, text: str, lang: str) -> list[tuple[int, int, str]]:
+    def _table_matches(self, text: str, runs: _Runs, lang: str) -> list[tuple[int, int, str]]:
         """(start, end, form) of table forms at word boundaries, inflection endings included in end.
 
         Every capitalised word of the text is looked up (as is, and less up to ``MAX_ENDING`` letters for
-        an inflected form, among the anchors that end their form); the few anchorless forms are searched for. One dict
-        lookup a capitalised word: several times faster than an Aho-Corasick pass over every character."""
-        index, tails, plain = self.form_index
-        known = self._anchors  # word → the forms it may anchor (most words repeat, across documents too)
-        if len(known) > MEMO_MAX:
-            known.clear()
-        found: list[tuple[int, tuple[tuple[int, str], ...]]] = []
-        for m in ANCHOR.finditer(text):
-            word = m.group()
-            hits = known.get(word)
-            if hits is None:
-                hits = index.get(word, ())
-                for k in range(1, min(MAX_ENDING, len(word) - 1) + 1):
-                    hits += tails.get(word[:-k], ())
-                known[word] = hits
-            if hits:
-                found.append((m.start(), hits))
-        out = []
+        an inflected form, among the anchors that end their form); the few anchorless forms are searched
+        for. A capitalised word starts a run of capitalised words, or follows an apostrophe or a hyphen in
+        one: the words are looked up once per distinct run text, and only runs that hold an anchor are
+        placed in the text."""
+        _index, _tails, plain = self.form_index
+        memo = self._run_anchors
+        if len(memo) > MEMO_MAX or len(self._anchors) > MEMO_MAX:
+            memo.clear()
+            self._anchors.clear()
+        distinct = set(runs.texts)
+        for run in distinct.difference(memo):
+            memo[run] = self._anchors_in(run)
+        hitting = {run for run in distinct if memo[run]}
+        found: list[tuple[int, tuple[tuple[int, str], ...]]] = []  # (start of the word, forms it may anchor)
         n = len(text)
+        for i in sorted(runs.edged | set(compress(count(), map(hitting.__contains__, runs.texts)))):
+            start = runs.bounds[2 * i]
+            if i in runs.edged:  # the text around the run decides where its words start and end
+                end = runs.bounds[2 * i + 1]
+                while end < n and _is_word_char(text[end]):
+                    end += 1
+                found += [(m.start(), hits) for m in ANCHOR.finditer(text, start, end)
+                          if (hits := self._anchor_hits(m.group()))]
+            else:
+                found += [(start + offset, hits) for offset, hits in memo[runs.texts[i]]]
+        out = []
         for q, hits in found:
             for offset, form in hits:
                 start = q - offset
@@ -266,6 +349,33 @@ class MentionFinder:
                         out.append(match)
                 start = text.find(form, start + 1)
         return out
+
+    def _anchors_in(self, run_text: str) -> tuple[tuple[int, tuple[tuple[int, str], ...]], ...]:
+        """((offset, ``_anchor_hits``), ...) of the anchors in a run of capitalised words (``ANCHOR``, as
+        if the run stood alone): its words, and in a word with an apostrophe or a hyphen its parts."""
+        out = []
+        at = 0
+        for word in run_text.replace("\u00a0", " ").split(" "):
+            if word.isalpha():
+                hits = self._anchor_hits(word)
+                if hits:
+                    out.append((at, hits))
+            else:
+                out += [(at + m.start(), hits) for m in ANCHOR.finditer(word) if (hits := self._anchor_hits(m.group()))]
+            at += len(word) + 1
+        return tuple(out)
+
+    def _anchor_hits(self, word: str) -> tuple[tuple[int, str], ...]:
+        """(offset of the anchor in the form, form) of the table forms ``word`` may anchor: as is, or
+        less a case ending for a form that ends with its anchor."""
+        hits = self._anchors.get(word)
+        if hits is None:
+            index, tails, _plain = self.form_index
+            hits = index.get(word, ())
+            for k in range(1, min(MAX_ENDING, len(word) - 1) + 1):
+                hits += tails.get(word[:-k], ())
+            self._anchors[word] = hits
+        return hits
 
     def _bounded(self, text: str, n: int, start: int, form: str, lang: str) -> tuple[int, int, str] | None:
         """(start, end, form) when the form found at ``start`` ends at a word end, or runs on into a case
@@ -318,85 +428,114 @@ class MentionFinder:
         if first >= 0:
             yield first, text[first:last]
 
-    def find(self, text: str, lang: str) -> list[Mention]:
+    def find(self, text: str, lang: str) -> Mentions:
         """All mentions in ``text`` (a document in ``lang``), in text order, not overlapping."""
-        matches = self._table_matches(text, lang)
+        runs = _Runs(text)
+        matches = self._table_matches(text, runs, lang)
         # leftmost, then longest with its ending, then the shorter form (Putin before Putins in "Putins")
         matches.sort(key=lambda m: (m[0], m[0] - m[1], len(m[2])))
-        mentions: list[Mention] = []
+        listed: list[Mention] = []
         taken_end = -1
         for start, end, form in matches:
             if start < taken_end:
                 continue
             infos = self.table.lookup(form)
-            mentions.append(Mention(start, end, text[start:end], form, list(infos),
-                                    sentence_initial=starts_sentence(text, start)))
+            listed.append(Mention(start, end, text[start:end], form, list(infos),
+                                  sentence_initial=starts_sentence(text, start)))
             taken_end = end
-        mentions = self._join_given_names(text, mentions)
-        starts = [m.start for m in mentions]  # sorted, not overlapping
-        ends = [m.end for m in mentions]
-        common = frozenset(text.split())  # the words as the story writes them, to tell common words
-        forms = self.table.forms
-        splits, memo = self._splits, self._shapes
-        if len(splits) > MEMO_MAX or len(memo) > MEMO_MAX:
-            splits.clear()
+        listed = self._join_given_names(text, listed)
+        memo = self._shapes
+        if len(self._splits) > MEMO_MAX or len(memo) > MEMO_MAX:
+            self._splits.clear()
             memo.clear()
-        n_table = len(starts)
-        t = 0
-        decided: dict[str, tuple[Decision | None, Decision | None]] = {}  # chunk text → (inside, initial)
-        idle: set[str] = set()  # runs of common words only ("The", "In")
-        found: list[tuple[int, Decision]] = []  # (start of the chunk, what of it may name someone)
-        for m in CAPITALISED_RUN.finditer(text):
-            s, e = m.span()
-            while t < n_table and ends[t] <= s:
-                t += 1
-            if t < n_table and starts[t] < e:  # a table mention inside: the stretches around it
-                t2 = t
-                while t2 < n_table and starts[t2] < e:
-                    t2 += 1
-                runs: Iterator[tuple[int, str]] | tuple[tuple[int, str]] = \
-                    self._outside_table(text, starts[t:t2], ends[t:t2], s, e)
-            else:
-                runs = ((s, m.group()),)
-            for run_start, run_text in runs:
-                if run_text in idle:
-                    continue  # nothing in this run can name anyone, wherever it stands
-                chunks = splits.get(run_text)
-                if chunks is None:
-                    chunks = splits[run_text] = _chunks(run_text)
-                live = False
-                for chunk in chunks:
-                    both = decided.get(chunk[1])
-                    if both is None:
-                        both = decided[chunk[1]] = (_decide(chunk, False, common, forms),
-                                                    _decide(chunk, True, common, forms))
-                    if both[0] is None and both[1] is None:
-                        continue  # a common word or a lone letter wherever it stands
-                    live = True
-                    at = run_start + chunk[0]
-                    decision = both[starts_sentence(text, at)]
-                    if decision is not None:
-                        found.append((at, decision))
-                if not live:
-                    idle.add(run_text)
+        spots = self._spots(text, runs, listed)
         # a chunk's mentions depend only on its text, whether it opens a sentence and the language: each
         # is worked out once (and kept for the next documents), its words keyed in one block first
-        words = {w for _at, (_s, vtext, vwords, initial) in found if (vtext, initial, lang) not in memo
-                 for _a, _b, w in vwords}
+        words = {w for key, (vwords, _ats) in spots.items() if (*key, lang) not in memo for w in vwords}
         # the words and the base forms key lookups try (``_lookup_key``)
         keys.prime_name_keys(form for word in words for form in keys.base_forms(word, lang))
-        append = mentions.append
-        for at, (shift, vtext, vwords, initial) in found:
+        spellings = []
+        for (vtext, initial), (vwords, ats) in spots.items():
             shapes = memo.get((vtext, initial, lang))
             if shapes is None:
-                shapes = memo[(vtext, initial, lang)] = [
-                    (m.start, m.end, m.text, m.form, m.infos, m.keyed, m.sentence_initial, m.position, m.key)
-                    for m in self._candidates_in(vtext, list(vwords), lang, initial)]
-            at += shift
-            for a, b, surface, f, i, k, si, p, key in shapes:
-                append(Mention(at + a, at + b, surface, f, i, k, si, p, key))
-        mentions.sort(key=lambda m: m.start)
-        return mentions
+                shapes = memo[(vtext, initial, lang)] = self._shapes_of(vtext, vwords, lang, initial)
+            for shape in shapes:
+                if shape[4] or shape[5]:  # table meanings: a known name
+                    listed += Spelling(shape, ats).mentions()
+                else:
+                    spellings.append(Spelling(shape, ats))
+        listed.sort(key=attrgetter("start"))
+        spellings.sort(key=attrgetter("start"))
+        return Mentions(listed, spellings)
+
+    def _spots(self, text: str, runs: _Runs,
+               listed: list[Mention]) -> dict[tuple[str, bool], tuple[tuple[str, ...], list[int]]]:
+        """Where the chunks that may name someone stand: (chunk text, opens a sentence) → (its words, the
+        starts of its occurrences, in text order). Each distinct run of capitalised words is decided once
+        as it stands at a sentence start and once as it stands inside one; a run that holds a table mention
+        (``listed``) gives the stretches around it instead (``_outside_table``)."""
+        texts, bounds, initial = runs.texts, runs.bounds, runs.initial
+        common = frozenset(text.split())  # the words as the story writes them, to tell common words
+        decided = {run: self._decisions(run, common) for run in set(texts)}
+        live = {run for run, (inside, opening) in decided.items() if inside or opening}
+        touched = self._touched(listed, bounds)
+        spots: dict[tuple[str, bool], tuple[tuple[str, ...], list[int]]] = {}
+        for i in sorted(touched.keys() | set(compress(count(), map(live.__contains__, texts)))):
+            ts = touched.get(i)
+            if ts is None:
+                places = ((bounds[2 * i], decided[texts[i]][initial[i]]),)
+            else:
+                places = ((at, self._stretch(stretch, decided, common)[starts_sentence(text, at)])
+                          for at, stretch in self._outside_table(text, [listed[t].start for t in ts],
+                                                                 [listed[t].end for t in ts],
+                                                                 bounds[2 * i], bounds[2 * i + 1]))
+            for at, decisions in places:
+                for shift, key, vwords in decisions:
+                    spot = spots.get(key)
+                    if spot is None:
+                        spots[key] = (vwords, [at + shift])
+                    else:
+                        spot[1].append(at + shift)
+        return spots
+
+    def _stretch(self, stretch: str, decided: dict[str, tuple[tuple, tuple]], common: frozenset[str]) -> tuple:
+        """``_decisions`` of a stretch of a run, kept in the document's ``decided``."""
+        both = decided.get(stretch)
+        if both is None:
+            both = decided[stretch] = self._decisions(stretch, common)
+        return both
+
+    @staticmethod
+    def _touched(listed: list[Mention], bounds: list[int]) -> dict[int, list[int]]:
+        """Run index → the indices of the table mentions (``listed``, in text order) inside the run."""
+        ends = bounds[1::2]
+        touched: dict[int, list[int]] = {}
+        for t, m in enumerate(listed):
+            i = bisect_right(ends, m.start)
+            while i < len(ends) and bounds[2 * i] < m.end:
+                touched.setdefault(i, []).append(t)
+                i += 1
+        return touched
+
+    def _decisions(self, run_text: str, common: frozenset[str]) -> tuple[tuple, tuple]:
+        """What of a run may name someone, where the run stands inside a sentence and where it opens one:
+        two tuples of (offset in the run, (chunk text, opens a sentence), words) of its chunks (``_decide``)."""
+        chunks = self._splits.get(run_text)
+        if chunks is None:
+            chunks = self._splits[run_text] = _chunks(run_text)
+        forms = self.table.forms
+        inside: list[tuple] = []
+        opening: list[tuple] = []
+        for chunk in chunks:
+            decision = _decide(chunk, False, common, forms)
+            # a chunk after the first follows a word of the run: it never opens a sentence
+            for opens, out in ((False, inside), (True, opening)):
+                if opens and not chunk[0]:
+                    decision = _decide(chunk, True, common, forms)
+                if decision is not None:
+                    shift, vtext, vwords, initial = decision
+                    out.append((chunk[0] + shift, (vtext, initial), vwords))
+        return tuple(inside), tuple(opening)
 
     def _join_given_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Keep a given-name mention only right before its entity's surname ("Wladimir Putin"); it then
@@ -417,65 +556,64 @@ class MentionFinder:
                 out.append(m)
         return out
 
-    def _keyed(self, mention: Mention, lang: str) -> list[FormInfo]:
-        """Table meanings reached by the key of the mention, or of one of its base forms.
+    def _keyed(self, form: str, lang: str, initial: bool) -> tuple[str, list[FormInfo]]:
+        """(form, table meanings) reached by the key of ``form`` (``initial``: at a sentence start), or of
+        one of its base forms: then that base form.
 
-        A one-word mention must also look like a table form it meets (``KEYED_SIMILARITY``), and at a
-        sentence start be about as long: the key alone joins "Being" to Beijing, German "Jahren" to Yaren.
+        A one-word form must also look like a table form it meets (``KEYED_SIMILARITY``), and at a sentence
+        start be about as long: the key alone joins "Being" to Beijing, German "Jahren" to Yaren.
         """
-        if len(mention.form) < 4:
-            return []
-        memo_key = (mention.form, lang, mention.sentence_initial)
+        if len(form) < 4:
+            return form, []
+        memo_key = (form, lang, initial)
         hit = self._keyed_memo.get(memo_key)
         if hit is None:
-            base, raws = self._lookup_key(mention, lang)
+            base, raws = self._lookup_key(form, lang, initial)
             hit = self._keyed_memo[memo_key] = (base, [self.table.info(raw) for raw in raws])
-        base, infos = hit
-        if infos and base != mention.form:
-            mention.form = base
-            mention._key = None
-        return list(infos)
+        return hit[0], list(hit[1])
 
-    def _lookup_key(self, mention: Mention, lang: str) -> tuple[str, list[RawInfo]]:
-        candidates = [mention.form] if " " in mention.form else keys.base_forms(mention.form, lang)
+    def _lookup_key(self, form: str, lang: str, initial: bool) -> tuple[str, list[RawInfo]]:
+        candidates = [form] if " " in form else keys.base_forms(form, lang)
         for base in candidates:
             forms = self.key_index.get(keys.name_key(base))
-            if forms and (" " in base or self._looks_like(mention, base, forms)):
+            if forms and (" " in base or self._looks_like(base, forms, initial)):
                 return base, [raw for form in forms for raw in self._named(form)]
-        return mention.form, []
+        return form, []
 
     @staticmethod
-    def _looks_like(mention: Mention, base: str, forms: tuple[str, ...]) -> bool:
+    def _looks_like(base: str, forms: tuple[str, ...], initial: bool) -> bool:
         from rapidfuzz import fuzz
 
         latin = keys.latin_form(base)
         for form in forms:
-            if mention.sentence_initial and abs(len(form) - len(base)) > 1:
+            if initial and abs(len(form) - len(base)) > 1:
                 continue
             if fuzz.ratio(latin, keys.latin_form(form)) >= KEYED_SIMILARITY:
                 return True
         return False
 
-    def _candidates_in(self, text: str, words: list[tuple[int, int, str]], lang: str,
-                       initial: bool) -> list[Mention]:
-        """Mentions for a run of capitalised words not in the table: one per word, the last (or only) one
-        looked up by key; when that meets a person, the whole run is tried as a full name ("Walerii
-        Saluzhnyi") and kept as one mention if its key meets a full form."""
-        start, end = words[0][0], words[-1][1]
-        surface = text[start:end]
-        if surface.isupper():  # a dateline or heading in capitals: GAZIANTEP is Gaziantep
-            titled = " ".join(w.capitalize() for w in surface.split(" "))
+    def _shapes_of(self, text: str, words: tuple[str, ...], lang: str, initial: bool) -> list[Shape]:
+        """The mentions of a chunk of capitalised words not in the table, as shapes: one per word, the
+        last (or only) one looked up by key; when that meets a person, the whole chunk is tried as a full
+        name ("Walerii Saluzhnyi") and kept as one mention if its key meets a full form."""
+        if text.isupper():  # a dateline or heading in capitals: GAZIANTEP is Gaziantep
+            titled = " ".join(w.capitalize() for w in text.split(" "))
             if titled in self.table.forms:
-                return [Mention(start, end, surface, titled, self.table.lookup(titled), sentence_initial=initial)]
+                return [(0, len(text), text, titled, self.table.lookup(titled), [], initial, "single",
+                         keys.name_key(titled))]
         last = len(words) - 1
-        out = [Mention(s, e, w, w, sentence_initial=initial and i == 0,
-                       position="single" if not last else "first" if i == 0 else "last" if i == last else "inner")
-               for i, (s, e, w) in enumerate(words)]
-        tail = out[-1]
-        tail.keyed = self._keyed(tail, lang)  # a word before another capitalised one is a given name
-        if last and tail.keyed and any(i.entity.type == "PER" for i in tail.keyed):
-            whole = Mention(start, end, surface, surface, sentence_initial=initial)
-            whole.keyed = self._keyed(whole, lang)
-            if whole.keyed:
-                return [whole]
-        return out
+        # a word before another capitalised one is a given name: only the last is looked up
+        tail, keyed = self._keyed(words[-1], lang, initial and not last)
+        if last and keyed and any(i.entity.type == "PER" for i in keyed):
+            whole, keyed_whole = self._keyed(text, lang, initial)
+            if keyed_whole:
+                return [(0, len(text), text, whole, [], keyed_whole, initial, "single", keys.name_key(whole))]
+        shapes = []
+        at = 0
+        for i, word in enumerate(words):
+            position = "single" if not last else "first" if i == 0 else "last" if i == last else "inner"
+            form = tail if i == last else word
+            shapes.append((at, at + len(word), word, form, [], keyed if i == last else [], initial and i == 0,
+                           position, keys.name_key(form)))
+            at += len(word) + 1
+        return shapes

@@ -9,11 +9,12 @@ spellings that share a key with a table form join that entity. The remaining can
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..datafiles import tsv_rows
-from .mentions import Mention
+from .mentions import Mention, Mentions, Spelling
 from .table import STATUS_RANK, Entity, FormInfo, NameTable
 
 
@@ -93,12 +94,12 @@ def capitalised_noun_languages() -> frozenset[str]:
     return frozenset(rows["capitalised_nouns"].split())
 
 
-def _merge_unlisted(unlisted: dict[str, list[Mention]], lang: str, source_lang: str | None,
+def _merge_unlisted(unlisted: dict[str, list[Spelling]], lang: str, source_lang: str | None,
                     source_words: frozenset[str]) -> set[int]:
-    """Join unlisted one-word spellings (key → mentions, in text order of first mention) to the group of
+    """Join unlisted one-word spellings (key → spellings, in text order of first mention) to the group of
     another spelling of the same name: an inflected form to its base (Ukraine's → Ukraine; Ortegas →
     Ortega where the German source writes "Ortegas"), a near-identical key to its twin (Mecola / Metsola).
-    Returns the ids of the mentions that carry the source language's case ending."""
+    Returns the ids of the spellings that carry the source language's case ending."""
     from . import keys
 
     inflected: set[int] = set()
@@ -165,29 +166,21 @@ def _resolve_form(infos: list[FormInfo], votes: Counter, lang: str, listed: bool
     return eid, chosen, status, part, reason
 
 
-def resolve(mentions: list[Mention], table: NameTable, lang: str, source_lang: str | None = None,
+def resolve(mentions: Sequence[Mention], table: NameTable, lang: str, source_lang: str | None = None,
             source_words: frozenset[str] = frozenset()) -> list[EntityGroup]:
     """Entity groups of one document, ordered by first mention. ``source_lang`` and ``source_words``
     (the version the document was translated from, when known) tell inflected forms that leaked
-    through from the source (German "Ortegas" in English copy)."""
+    through from the source (German "Ortegas" in English copy).
+
+    Names the table does not know are grouped by spelling (``Mentions.spellings``): only a group of two
+    spellings or more is made of mentions."""
+    mentions = Mentions.of(mentions)
     votes: Counter[str] = Counter()
-    known: list[Mention] = []  # mentions with table meanings
-    unlisted: dict[str, list[Mention]] = {}  # key → mentions of names the table does not know
-    for m in mentions:
-        infos = m.infos or m.keyed
-        if infos:
-            known.append(m)
-            votes.update({i.entity.id for i in infos})
-            continue
-        key = "key:" + m.key
-        same = unlisted.get(key)
-        if same is None:
-            unlisted[key] = [m]
-        else:
-            same.append(m)
+    for m in mentions.known:
+        votes.update({i.entity.id for i in m.infos or m.keyed})
     groups: dict[str, EntityGroup] = {}
     meaning: dict[tuple[str, bool], tuple] = {}  # (form, listed) → resolution, fixed within a document
-    for m in known:
+    for m in mentions.known:
         listed = bool(m.infos)
         infos = m.infos or m.keyed
         # a given name joined to its surname keeps only that person's meanings: the key says which
@@ -200,11 +193,20 @@ def resolve(mentions: list[Mention], table: NameTable, lang: str, source_lang: s
         if group is None:
             group = groups["id:" + eid] = EntityGroup("id:" + eid, chosen[0].entity)
         group.members.append(Resolved(m, chosen[0].entity, chosen, status, part, reason, listed))
+    unlisted: dict[str, list[Spelling]] = {}  # key → spellings of names the table does not know
+    for spelling in mentions.spellings:
+        key = "key:" + spelling.key
+        same = unlisted.get(key)
+        if same is None:
+            unlisted[key] = [spelling]
+        else:
+            same.append(spelling)
     inflected = _merge_unlisted(unlisted, lang, source_lang, source_words)
-    for key, ms in unlisted.items():
+    for key, spelt in unlisted.items():
         # an unknown name written one way has nothing to report: its group is not built (most candidates)
-        if any(m.form != ms[0].form for m in ms):
-            ms.sort(key=lambda m: m.start)
-            groups[key] = EntityGroup(key, None, [Resolved(m, None, [], None, "unknown", listed=False,
-                                                           source_inflected=id(m) in inflected) for m in ms])
+        if any(s.form != spelt[0].form for s in spelt):
+            members = [Resolved(m, None, [], None, "unknown", listed=False, source_inflected=id(s) in inflected)
+                       for s in spelt for m in s.mentions()]
+            members.sort(key=lambda r: r.mention.start)
+            groups[key] = EntityGroup(key, None, members)
     return sorted(groups.values(), key=lambda g: g.members[0].mention.start)
