@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import operator
 import re
@@ -48,25 +49,43 @@ _SHAPE = bytes(ord("a") if chr(c).isalnum() else ord("j") if chr(c) in "'.-" els
     + b" " * 128
 _NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 _JOINERS = str.maketrans("", "", " '’.-")
+#: Lower-cased ASCII → itself if a letter, digit or joiner (``'.-``), else a space (a byte outside ASCII too);
+#: ``_STRAY`` finds a joiner that is not between two letters or digits, one pattern for each joiner (a
+#: pattern led by one literal byte is searched for in a fast loop).
+_TOKEN_BYTES = bytes(c if chr(c).isalnum() or chr(c) in "'.-" else 32 for c in range(128)) + b" " * 128
+_STRAY = tuple(re.compile(j + rb"(?:(?![a-z0-9])|(?<![a-z0-9]" + j + rb"))") for j in (rb"\.", rb"-", rb"'"))
+#: A byte of ``_tokens`` → ``a`` inside a word, else a space.
+_TOKEN_SHAPE = bytes(32 if c == 32 else ord("a") for c in range(256))
 
 
-def _line_shapes(text: str, lines: list[segments.Segment], norms: dict[int, str]) -> list[tuple[int, int, str]]:
-    """``_line_shape`` of every line, the ASCII ones from bytes made once for the whole text: its shape
-    with the joiners inside words turned into letters (a word is then a run of ``a``), and its lower-cased
-    bytes for the letters; the counts of every line are taken in C (``bytes.count`` with bounds: the
-    shape has a space before the text, and the byte before a stripped line is a space)."""
-    raw = text.encode("ascii", "replace").lower()  # one byte per character: offsets stay true
-    shape = raw.translate(_SHAPE)
-    while b"aja" in shape:  # a joiner between two letters or digits belongs to the word
-        shape = shape.replace(b"aja", b"aaa")
-    shape = b" " + shape.translate(_TO_SPACE)  # the shape of character x is shape[x + 1]
+@lru_cache(maxsize=4)
+def _tokens(text: str) -> bytes:
+    """The text as one byte per character, ASCII lower-cased, with every byte outside a ``_WORD`` word a
+    space (a character outside ASCII too): the words of a stretch of ASCII are then its runs of other bytes,
+    lower-cased (case-folded: the same for ASCII). The bytes are the one-byte view of ``_views`` where the
+    text has one (ASCII as is)."""
+    views = None if text.isascii() else _views(text)
+    raw = views.data if views is not None else text.encode("ascii", "replace")
+    tokens = raw.lower().translate(_TOKEN_BYTES)
+    for stray in _STRAY:
+        tokens = stray.sub(b" ", tokens)
+    return tokens
+
+
+def _line_shapes(text: str, lines: list[segments.Segment]) -> tuple[list[int], list[int], list[str]]:
+    """``_line_shape`` of every line, as three lists (words, lengths, letters); the ASCII lines' from the
+    words of the whole text (``_tokens``): a word is a run of ``a`` in its shape, its letters and digits are
+    the word bytes less the joiners; the counts of every line are taken in C (``bytes.count`` with bounds:
+    the shape has a space before the text, and the byte before a stripped line is a space)."""
+    tokens = _tokens(text)
+    shape = b" " + tokens.translate(_TOKEN_SHAPE)  # the shape of character x is shape[x + 1]
     starts, ends = [line.start for line in lines], [line.end for line in lines]
     afters = [e + 1 for e in ends]
-    words = map(shape.count, repeat(b" a"), starts, afters)  # a word starts after a space
+    words = list(map(shape.count, repeat(b" a"), starts, afters))  # a word starts after a space
     alnum = map(shape.count, repeat(b"a"), map((1).__add__, starts), afters)
-    letters = map(bytes.decode, map(bytes.translate, map(raw.__getitem__, map(slice, starts, ends)),
-                                    repeat(None), repeat(_NOT_ALNUM)))
-    out = [(n, a + n - 1 if n else 0, ls) for n, a, ls in zip(words, alnum, letters, strict=True)]
+    lengths = [a + n - 1 if n else 0 for n, a in zip(words, alnum, strict=True)]
+    letters = list(map(bytes.decode, map(bytes.translate, map(tokens.__getitem__, map(slice, starts, ends)),
+                                         repeat(None), repeat(_NOT_ALNUM))))
     if not text.isascii():  # a line with a character outside ASCII is read again
         views = _views(text)
         if views is not None:  # its bytes there: 1 for a character outside ASCII
@@ -74,11 +93,8 @@ def _line_shapes(text: str, lines: list[segments.Segment], norms: dict[int, str]
         else:
             outside = map(operator.not_, map(str.isascii, map(text.__getitem__, map(slice, starts, ends))))
         for i in compress(range(len(lines)), outside):
-            out[i] = _line_shape(text[starts[i]:ends[i]], norms, i)
-    return out
-
-
-_TO_SPACE = bytes.maketrans(b"j", b" ")
+            words[i], lengths[i], letters[i] = _line_shape(text[starts[i]:ends[i]])
+    return words, lengths, letters
 
 
 def _shape_run(exc: UnicodeError) -> tuple[str, int]:
@@ -99,13 +115,12 @@ codecs.register_error(_SHAPE_ERRORS, _shape_run)
 _IS_A = bytes(1 if c == ord("a") else 0 for c in range(256))
 
 
-def _line_shape(raw: str, norms: dict[int, str], i: int) -> tuple[int, int, str]:
+def _line_shape(raw: str) -> tuple[int, int, str]:
     """(number of words, length, letters and digits) of ``_norm_line(raw)``, without building it: a word
     is a run of letters and digits, or runs joined by one ``'’.-`` between them; the normalised line is the
     words with one space between, so its length is letters + runs - 1; the letters are the normalised line
     less its spaces and joiners: the case-folded line's letters and digits. A case-folded line that is not
-    ASCII is read the same way, its characters outside ASCII mapped to ASCII by ``_shape_run``. (``norms``
-    stays for the callers: a line's normalised text is built where it is compared.)"""
+    ASCII is read the same way, its characters outside ASCII mapped to ASCII by ``_shape_run``."""
     folded = raw.casefold()
     if not folded.isascii():  # the same counts on its shape; the letters are the characters at its a's
         shape = folded.encode("ascii", _SHAPE_ERRORS).translate(_SHAPE)
@@ -171,14 +186,15 @@ _HIGH = _table(lambda c: 0 if c.isascii() else 1)
 
 
 class _Views:
-    """What the sentence passes read of a text, from its one-byte view (``_OUTSIDE``): ``data``, the view;
-    ``high``, 1 for each character outside ASCII, else 0; ``ascii``, whether each sentence is ASCII;
-    ``words``, each sentence's ``LETTERS`` words as bytes, lower-cased as ``text.lower()`` has them (as
-    written where that changes the text's length): exact for an ASCII sentence, for another the view of
-    its words (equal words stay equal)."""
+    """What the sentence passes read of a text, from its one-byte view (``_OUTSIDE``): ``data``, the view,
+    and ``spaced``, the view with its ASCII white space spaces (``_SPACES``); ``high``, 1 for each character
+    outside ASCII, else 0; ``ascii``, whether each sentence is ASCII; ``words``, each sentence's ``LETTERS``
+    words as bytes, lower-cased as ``text.lower()`` has them (as written where that changes the text's
+    length): exact for an ASCII sentence, for another the view of its words (equal words stay equal)."""
 
     def __init__(self, text: str, data: bytes, sents: list[segments.Segment]) -> None:
         self.data = data
+        self.spaced = data.translate(_SPACES)
         letters = data.translate(_LOWER_LETTERS if "\u0130" not in text else _KEEP_LETTERS)
         starts, ends = [s.start for s in sents], [s.end for s in sents]
         self.high = high = data.translate(_HIGH)
@@ -230,29 +246,33 @@ def _lower_whole(text: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _sentence_words(text: str) -> list[list[str] | list[bytes] | None]:
-    """The lower-cased words (``segments.LETTERS``) of each sentence of ``segments.sentences(text)``, or
-    None for a sentence in which no word of four letters or more repeats: the two passes of ART003 that
-    read them need such a repeat (cached: both read them). The repeat is looked for in the byte view
-    (``_views``) for every sentence at once, in C; an ASCII sentence's words are then its runs of letters
-    there, as bytes (the passes only compare and count them), another's are read from the text."""
+def _sentence_words(text: str) -> list[tuple[list, list] | None]:
+    """The lower-cased words (``segments.LETTERS``) of each sentence of ``segments.sentences(text)`` and those
+    of four letters or more, or None for a sentence in which no such long word repeats: the two passes of
+    ART003 that read them need such a repeat (cached: both read them). The repeat is looked for in the byte
+    view (``_views``); an ASCII sentence's words are then its runs of letters there, as bytes (the passes
+    only compare and count them), another's are read from the text."""
     views = _views(text)
     sents = segments.sentences(text)
     if views is None:
         return [_words_of(text, s) for s in sents]
-    out: list[list[str] | list[bytes] | None] = [None] * len(sents)
+    out: list[tuple[list, list] | None] = [None] * len(sents)
     is_ascii = views.ascii
     for k, words in enumerate(views.words):
         long = [w for w in words if len(w) >= 4]
         if len(set(long)) < len(long):
-            out[k] = words if is_ascii[k] else segments.LETTERS.findall(_sentence_lower(text, sents[k]))
+            out[k] = (words, long) if is_ascii[k] else \
+                _long_too(segments.LETTERS.findall(_sentence_lower(text, sents[k])))
     return out
 
 
-def _words_of(text: str, s: segments.Segment) -> list[str] | None:
-    words = segments.LETTERS.findall(_sentence_lower(text, s))
-    long = [w for w in words if len(w) >= 4]
-    return None if len(set(long)) == len(long) else words
+def _words_of(text: str, s: segments.Segment) -> tuple[list, list] | None:
+    words, long = _long_too(segments.LETTERS.findall(_sentence_lower(text, s)))
+    return None if len(set(long)) == len(long) else (words, long)
+
+
+def _long_too(words: list[str]) -> tuple[list[str], list[str]]:
+    return words, [w for w in words if len(w) >= 4]
 
 
 def _can_repeat_a_run(folded: list) -> bool:
@@ -270,30 +290,34 @@ def _can_repeat_a_run(folded: list) -> bool:
                               zip(later[2], folded[4:], folded[5:], strict=False)))  # three words
 
 
+def _long_pair_repeats(words: list) -> bool:
+    """Whether a pair of neighbouring words, one of them of four letters or more, comes twice."""
+    long = list(map((3).__lt__, map(len, words)))
+    pairs = list(compress(zip(words, words[1:], strict=False), map(operator.or_, long, long[1:])))
+    return len(set(pairs)) < len(pairs)
+
+
 #: ``segments._CLAUSE_SEP`` for ASCII text whose white space is spaces (``_SPACES``): `` *(?:[,;:]| - |[()]) *``
 #: written to begin with one character class, which the regular expression engine looks for in a fast loop
 #: (a pattern that begins with `` *``, a repeat or alternatives is tried at every position); the matches
 #: are the same: a separator, or spaces then a separator or ``- ``, then spaces.
 _ASCII_CLAUSE_SEP = re.compile(rb"[ ,;:()](?:(?<=[,;:()]) *| *(?:[,;:()]|- ) *)")
-#: ``_WORD`` for ASCII text (its letters and digits are ``[A-Za-z0-9]``; ’ is not ASCII).
-_ASCII_WORD = re.compile(rb"[A-Za-z0-9]+(?:['.\-][A-Za-z0-9]+)*")
-
-
-def _ascii_clause_words(piece: bytes) -> list[list[bytes]]:
-    """The lower-cased words of each part of ``segments.clauses`` of an ASCII sentence, read from its bytes:
-    the same cuts (a comma between digits is no cut) and the same parts (blank ones dropped)."""
-    spaced, low = piece.translate(_SPACES), piece.lower()
-    out, pos, end = [], 0, len(piece)
-    for m in _ASCII_CLAUSE_SEP.finditer(spaced):
+def _ascii_clause_words(text: str, sent: segments.Segment) -> list[list[bytes]]:
+    """The lower-cased words of each part of ``segments.clauses`` of an ASCII sentence, read from the byte
+    views of the text (``_views``, ``_tokens``): the same cuts (a comma between digits is no cut) and the
+    same parts (blank ones dropped)."""
+    spaced, tokens = _views(text).spaced, _tokens(text)
+    out, pos, end = [], sent.start, sent.end
+    for m in _ASCII_CLAUSE_SEP.finditer(spaced, pos, end):
         a, b = m.span()
         if a > pos and 48 <= spaced[a - 1] <= 57 and m.group().strip() == b"," and b < end \
                 and 48 <= spaced[b] <= 57:
             continue
         if spaced[pos:a].strip():
-            out.append(_ASCII_WORD.findall(low, pos, a))
+            out.append(tokens[pos:a].split())
         pos = b
     if spaced[pos:end].strip():
-        out.append(_ASCII_WORD.findall(low, pos, end))
+        out.append(tokens[pos:end].split())
     return out
 
 
@@ -305,6 +329,128 @@ def _clause_repeats(parts: list[list]) -> bool:
         if len(cb) >= 2 and len(wb) <= len(cb) + 2 and cb == {w for w in wa if len(w) >= 4} and wa != wb:
             return True
     return False
+
+
+def _repeated_lines(text: str, lang: str) -> Iterator[tuple[int, int, bool, bool]]:
+    """(line, the earlier line it repeats, whether exactly, whether removing it is safe) for each line of
+    ``segments.lines(text)`` that repeats an earlier line (normalised words, ``_norm_line``) or nearly
+    repeats one of the last few lines before it, unless it is boilerplate.
+
+    A line is compared as ``_plain_repeated_lines`` in the tests does, walking every line and keeping the
+    lines seen and the window of recent lines; but only the lines that can repeat another are visited:
+    those whose letters (``_line_shapes``) an earlier line has, and those close enough to one of the lines
+    right before them in length and letters. The lines skipped are the ones the walk leaves unflagged, so
+    the state a visited line meets is rebuilt from the flagged lines (``_LineWalk``)."""
+    words, lengths, letters = _line_shapes(text, segments.lines(text))
+    walk = _LineWalk(text, lang, words, lengths, letters)
+    for i in walk.candidates():
+        found = walk.visit(i)
+        if found is not None:
+            yield found
+
+
+class _LineWalk:
+    """The state of the walk over the lines in ``_repeated_lines``: the lines flagged so far and the last
+    line that emptied the window (a short line or a boilerplate repeat)."""
+
+    def __init__(self, text: str, lang: str, words: list[int], lengths: list[int], letters: list[str]) -> None:
+        self.text, self.lines, self.boiler = text, segments.lines(text), _boilerplate(lang)
+        self.lengths, self.letters = lengths, letters
+        self.long = long = list(map((DUP_MIN_LINE_WORDS - 1).__lt__, words))
+        self.short = list(compress(range(len(long)), map(operator.not_, long)))
+        self.flagged: set[int] = set()
+        self.last_reset = -1
+        self.norms: dict[int, str] = {}
+        self.boilers: dict[int, bool] = {}
+        self.near: dict[int, list[int]] = {}
+
+    def candidates(self) -> list[int]:
+        """The lines that can repeat another: their letters are an earlier long line's (``same``), or a
+        line of the window before them is close enough (``near``)."""
+        return sorted(set(self._same()) | set(self._near()))
+
+    def _same(self) -> list[int]:
+        """Long lines whose letters an earlier long line has; ``same`` maps their letters to the lines."""
+        idx = list(compress(range(len(self.long)), self.long))
+        keys = list(compress(self.letters, self.long))
+        first = dict(zip(reversed(keys), reversed(idx), strict=True))
+        later = list(compress(idx, map(operator.ne, map(first.__getitem__, keys), idx)))
+        self.same: dict[str, list[int]] = {}
+        for i in later:
+            self.same.setdefault(self.letters[i], [first[self.letters[i]]]).append(i)
+        return later
+
+    def _near(self) -> list[int]:
+        """Long lines with one of the ``DUP_LINE_WINDOW`` lines before them, all long, close enough in
+        length and letters to reach the similarity floor; ``near`` maps them to those lines."""
+        from rapidfuzz.distance import Indel
+
+        long, lengths, letters = self.long, self.lengths, self.letters
+        in_row = long
+        for d in range(1, DUP_LINE_WINDOW + 1):
+            in_row = list(map(operator.and_, in_row[1:], long))  # lines i - d .. i long: in_row[i - d]
+            gaps = map(operator.mul, repeat(5), map(abs, map(operator.sub, lengths[d:], lengths)))
+            for i in compress(range(d, len(long)), map(operator.and_, in_row, map(operator.le, gaps, lengths[d:]))):
+                j = i - d
+                # the letters' distance is at most the normalised lines' distance
+                floor = int((100 - DUP_LINE_SIMILARITY) / 100 * (lengths[i] + lengths[j])) + 1
+                if Indel.distance(letters[i], letters[j], score_cutoff=floor) <= floor:
+                    self.near.setdefault(i, []).append(j)
+        return list(self.near)
+
+    def norm(self, i: int) -> str:
+        if i not in self.norms:
+            self.norms[i] = _norm_line(self.text[self.lines[i].start:self.lines[i].end])
+        return self.norms[i]
+
+    def is_boiler(self, i: int) -> bool:
+        if i not in self.boilers:
+            line = self.lines[i]
+            self.boilers[i] = bool(self.boiler and self.boiler.fullmatch(self.text[line.start:line.end].strip()))
+        return self.boilers[i]
+
+    def window(self, i: int) -> list[int]:
+        """The lines before ``i`` in the walk's window: at most ``DUP_LINE_WINDOW``, after the last short
+        line and the last boilerplate repeat."""
+        k = bisect.bisect_left(self.short, i)
+        reset = max(self.short[k - 1] if k else -1, self.last_reset)
+        return list(range(max(i - DUP_LINE_WINDOW, reset + 1), i))
+
+    def visit(self, i: int) -> tuple[int, int, bool, bool] | None:
+        """What the walk finds at line ``i``, flagging it if it repeats a line."""
+        if not self.long[i]:
+            return None
+        window = self.window(i)
+        first = next((j for j in self.same.get(self.letters[i], ()) if j < i and j not in self.flagged
+                      and self.norm(j) == self.norm(i) and not self.is_boiler(j)), None)
+        near = None
+        if first is None and window:
+            near = self._nearly(i, window)
+        if first is None and near is None:
+            return None
+        if self.is_boiler(i):
+            self.last_reset = i
+            return None
+        self.flagged.add(i)
+        j = first if first is not None else near
+        removable = first is not None and bool(window) and window[-1] == j and not self.is_boiler(j)
+        return i, j, first is not None, removable
+
+    def _nearly(self, i: int, window: list[int]) -> int | None:
+        """The line of the window that line ``i`` nearly repeats (rapidfuzz ratio), after its last
+        boilerplate line."""
+        maybe = [j for j in window if j in self.near.get(i, ())]
+        if not maybe:
+            return None
+        recent = []  # the window less the lines up to its last boilerplate line
+        for j in reversed(window):
+            if self.is_boiler(j):
+                break
+            recent.append(j)
+        from rapidfuzz import fuzz
+
+        return next((j for j in reversed(recent)
+                     if j in maybe and fuzz.ratio(self.norm(i), self.norm(j), score_cutoff=DUP_LINE_SIMILARITY)), None)
 
 
 @lru_cache(maxsize=8)
@@ -352,89 +498,24 @@ class DuplicatedSegment(Rule):
         yield from self._clauses(ctx, text, flagged)
 
     def _lines(self, ctx, text: str, flagged: list) -> Iterator[Finding]:
-        """Whole lines repeated exactly or nearly (normalised words, ``_norm_line``). Every line's word count,
-        normalised length and letters (``_line_shape``) are found with str/bytes methods; the normalised text,
-        the boilerplate test and the similarity are computed only for the few lines that can repeat another
-        (same letters, or letters close enough to a recent line's), and give what comparing every line would."""
-        fuzz = None  # rapidfuzz, imported at the first pair of lines to compare (start-up)
-        boiler = _boilerplate(ctx.lang)
+        """Whole lines repeated exactly or nearly (``_repeated_lines``)."""
         lines = segments.lines(text)
-        norms: dict[int, str] = {}
-        boilers: dict[int, bool] = {}
-        shapes: list[tuple[int, int, str] | None] = [None] * len(lines)
+        for i, j, exact, removable in _repeated_lines(text, ctx.lang):
+            line, prev_start = lines[i], lines[j].start
+            line_no = ctx.doc.lines.position(prev_start)[0]
+            related = [{"start": prev_start, "end": prev_start + 1, "line": line_no,
+                        "message": "first written here"}]
+            how = "repeats" if exact else "nearly repeats"
+            finding = self.finding(ctx, line.start, line.end, f"this line {how} line {line_no}", [],
+                                   Applicability.DISPLAY, related)
+            if removable:  # remove the repeated line with the line break before it
+                from ..findings import Edit
 
-        def norm_of(i: int) -> str:
-            if i not in norms:
-                norms[i] = _norm_line(text[lines[i].start:lines[i].end])
-            return norms[i]
-
-        def is_boiler(i: int) -> bool:
-            if i not in boilers:
-                boilers[i] = bool(boiler and boiler.fullmatch(text[lines[i].start:lines[i].end].strip()))
-            return boilers[i]
-
-        line_shapes = _line_shapes(text, lines, norms)
-        by_letters: dict[str, list[int]] = {}  # letters -> lines not flagged (seen, unless boilerplate)
-        window: list[int] = []  # the last lines (at most DUP_LINE_WINDOW) in a row with enough words
-        for i, line in enumerate(lines):
-            n_words, length, letters = shape = line_shapes[i]
-            if n_words < DUP_MIN_LINE_WORDS:
-                window = []
-                continue
-            shapes[i] = shape
-            first = None
-            for j in by_letters.get(letters, ()):
-                if norm_of(j) == norm_of(i) and not is_boiler(j):
-                    first = lines[j].start
-                    break
-            near = None
-            if first is None and window:
-                maybe = []
-                for j in window:
-                    length_j, letters_j = shapes[j][1], shapes[j][2]
-                    if abs(length - length_j) * 5 > length:
-                        continue  # lengths too far apart to reach the similarity floor
-                    if fuzz is None:
-                        from rapidfuzz import fuzz
-                        from rapidfuzz.distance import Indel
-                    # the letters' distance is at most the normalised lines' distance
-                    floor = int((100 - DUP_LINE_SIMILARITY) / 100 * (length + length_j)) + 1
-                    if Indel.distance(letters, letters_j, score_cutoff=floor) <= floor:
-                        maybe.append(j)
-                if maybe:
-                    recent = []  # the window less the lines up to its last boilerplate line
-                    for j in reversed(window):
-                        if is_boiler(j):
-                            break
-                        recent.append(j)
-                    for j in reversed(recent):
-                        if j in maybe and fuzz.ratio(norm_of(i), norm_of(j), score_cutoff=DUP_LINE_SIMILARITY):
-                            near = lines[j]
-                            break
-            if first is not None or near is not None:
-                if is_boiler(i):
-                    window = []
-                    continue
-                prev_start = first if first is not None else near.start
-                line_no = ctx.doc.lines.position(prev_start)[0]
-                related = [{"start": prev_start, "end": prev_start + 1, "line": line_no,
-                            "message": "first written here"}]
-                how = "repeats" if first is not None else "nearly repeats"
-                edit_applies = first is not None and window and not is_boiler(window[-1]) \
-                    and lines[window[-1]].start == prev_start
-                finding = self.finding(ctx, line.start, line.end, f"this line {how} line {line_no}", [],
-                                       Applicability.DISPLAY, related)
-                if edit_applies:  # remove the repeated line with the line break before it
-                    from ..findings import Edit
-
-                    cut = text.rfind("\n", 0, line.start)
-                    finding.edits = [Edit(cut if cut >= 0 else line.start, line.end, "")]
-                    finding.applicability = Applicability.SAFE
-                flagged.append((line.start, line.end))
-                yield finding
-            else:
-                by_letters.setdefault(letters, []).append(i)
-            window = (window + [i])[-DUP_LINE_WINDOW:]
+                cut = text.rfind("\n", 0, line.start)
+                finding.edits = [Edit(cut if cut >= 0 else line.start, line.end, "")]
+                finding.applicability = Applicability.SAFE
+            flagged.append((line.start, line.end))
+            yield finding
 
     def _source_repeats(self, ctx, offset: int) -> bool:
         """True when the source line aligned with the line at ``offset`` repeats words itself (a
@@ -459,36 +540,29 @@ class DuplicatedSegment(Rule):
     def _phrases(self, ctx, text: str, flagged: list) -> Iterator[Finding]:
         """A run of words repeated inside a sentence. Only the sentences with a repeated long word
         (``_sentence_words``) are read, and of those only the ones that can hold a run worth reporting
-        (``_can_repeat_a_run``); an ASCII sentence's words come from the byte views (``_views``)."""
+        (``_can_repeat_a_run``, ``_long_pair_repeats``); an ASCII sentence's are first read from its bytes
+        (``_tokens``)."""
         quotes = None
         done = segments.Spans(list(flagged))
         words_of = _sentence_words(text)
-        views = _views(text)
+        views, tokens = _views(text), _tokens(text)
         sents = segments.sentences(text)
         for k in compress(range(len(sents)), words_of):
-            sent, low = sents[k], words_of[k]
+            sent, low = sents[k], words_of[k][0]
             if done.covers(sent.start, sent.end):
                 continue
             if len(set(zip(low, low[1:], strict=False))) == len(low) - 1 or len(low) < 2:
                 continue  # no pair of words repeats at all (decided in C for most sentences)
-            pairs = [p for p in zip(low, low[1:], strict=False) if len(p[0]) >= 4 or len(p[1]) >= 4]
-            if len(set(pairs)) == len(pairs):
+            if views is not None and views.ascii[k] and not _can_repeat_a_run(tokens[sent.start:sent.end].split()):
+                continue  # its words, read from the bytes (``_tokens``), hold no run worth reporting
+            if not _long_pair_repeats(low):
                 continue  # no pair of words with a long one repeats: nothing to find
-            if views is not None and views.ascii[k]:
-                words = _ASCII_WORD.findall(views.data, sent.start, sent.end)
-                if not _can_repeat_a_run(list(map(bytes.lower, words))):
-                    continue
-                words = list(map(bytes.decode, words))
-            else:
-                words = _WORD.findall(text, sent.start, sent.end)
+            words = _WORD.findall(text, sent.start, sent.end)
             n = len(words)
             if n < 2 * 2:
                 continue
             folded = " ".join(words).casefold().split(" ")  # no letter case-folds to a space
-            if not _can_repeat_a_run(folded):
-                continue
-            pairs = [p for p in zip(folded, folded[1:], strict=False) if len(p[0]) >= 4 or len(p[1]) >= 4]
-            if len(set(pairs)) == len(pairs):
+            if not _can_repeat_a_run(folded) or not _long_pair_repeats(folded):
                 continue  # a run worth reporting holds a word of four letters or more: a long pair repeats
             spans = None  # (start, end) of each word, found when a run is worth reporting
             first_at: dict[tuple[str, str], int] = {}
@@ -531,14 +605,10 @@ class DuplicatedSegment(Rule):
         views = _views(text)
         sents = segments.sentences(text)
         for k in compress(range(len(sents)), words_of):
-            sent, low = sents[k], words_of[k]
-            if len(set(low)) > len(low) - 2:
-                continue  # fewer than two words repeat at all (decided in C for most sentences)
-            low = [w for w in low if len(w) >= 4]
+            sent, low = sents[k], words_of[k][1]
             if len(set(low)) > len(low) - 2:
                 continue  # fewer than two long words repeat: no clause can repeat another
-            if views is not None and views.ascii[k] and \
-                    not _clause_repeats(_ascii_clause_words(views.data[sent.start:sent.end])):
+            if views is not None and views.ascii[k] and not _clause_repeats(_ascii_clause_words(text, sent)):
                 continue  # the parts' words, read from the bytes, show no clause repeating the one before
             parts = segments.clauses(text, sent)
             words = [[w.casefold() for w in _WORD.findall(text[p.start:p.end])] for p in parts]

@@ -4,9 +4,12 @@ live in data (``data/lang/function_words.tsv``, ``data/lang/vocab``)."""
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 
 from .. import segments
 from ..datafiles import package_file, tsv_rows
@@ -31,14 +34,32 @@ from . import Rule, register
 #: Georgian, Hangul, kana, Han), and runs of them across spaces and light punctuation.
 _NON_LATIN = ("\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u097f"
               "\u0e00-\u0e7f\u10a0-\u10ff\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af")
+#: What may join two other-script words into one run.
+_RUN_SEPARATORS = "[ \u00a0\\-–—,.:;'’]"
+
+
 @lru_cache(maxsize=1)
 def _foreign_run() -> re.Pattern:
-    """Runs of other-script words; compiled on first use (its wide classes take ~9 ms to compile, and
-    plain-ASCII copy never needs it)."""
-    return re.compile(f"[{_NON_LATIN}][{_NON_LATIN}\\w]*(?:[ \u00a0\\-–—,.:;'’]+[{_NON_LATIN}][{_NON_LATIN}\\w]*)*")
-#: ``str.translate`` table of an ASCII text: letters kept, everything else a space (its ``split()`` is
-#: ``segments.LETTERS.findall``, some five times faster).
-_ASCII_WORDS = str.maketrans({chr(c): chr(c) if chr(c).isalpha() else " " for c in range(128)})
+    """Runs of other-script words: ``[NL][NL\\w]*(?:SEP+[NL][NL\\w]*)*`` for the letters NL of
+    ``_NON_LATIN``, written with two of its wide classes instead of four (each costs ~3 ms to compile, and
+    plain-ASCII copy never needs the pattern): ``[NL\\w]`` is ``\\w`` and NL's few non-word characters, and a
+    separator is taken where a letter of NL follows it."""
+    word = f"[\\w{_non_word_characters(_NON_LATIN)}]*"
+    return re.compile(f"[{_NON_LATIN}]{word}(?:{_RUN_SEPARATORS}+(?=[{_NON_LATIN}]){word})*")
+
+
+def _non_word_characters(ranges: str) -> str:
+    """The characters of ``ranges`` (a class body of ``a-b`` ranges) that ``\\w`` does not match, escaped."""
+    bounds = zip(ranges[0::3], ranges[2::3], strict=True)
+    codes = array("I", chain.from_iterable(range(ord(a), ord(b) + 1) for a, b in bounds))
+    chars = codes.tobytes().decode("utf-32")  # in native byte order, as the array writes it (3x faster than chr)
+    return re.escape("".join(re.findall(r"\W", chars)))
+
+
+#: ``str.translate`` table of an ASCII text: letters lower-cased, everything else a space (its ``split()`` is
+#: ``segments.LETTERS.findall`` of the text lower-cased, some five times faster).
+_ASCII_LOWER_WORDS = str.maketrans({chr(c): chr(c).lower() if chr(c).isalpha() else " " for c in range(128)})
+_START, _END = attrgetter("start"), attrgetter("end")
 #: A sentence needs this many words outside quotations to be judged, this many function words of
 #: another language, and langdetect's confidence above the floor.
 UNTRANSLATED_MIN_WORDS = 5
@@ -59,9 +80,10 @@ def _unquoted_lower(text: str) -> str:
     return _unquoted(text, low)
 
 
-def _unquoted(text: str, low: str) -> str:
-    """``low`` (``text`` lower-cased, same length) with the quotations blanked out."""
-    spans = segments.quoted_spans(text).spans
+def _unquoted(text: str, low: str, quotes: segments.Spans | None = None) -> str:
+    """``low`` (``text`` lower-cased, same length) with the quotations (``segments.quoted_spans(text)`` unless
+    given) blanked out."""
+    spans = (segments.quoted_spans(text) if quotes is None else quotes).spans
     if not spans:
         return low
     parts, pos = [], 0
@@ -71,6 +93,38 @@ def _unquoted(text: str, low: str) -> str:
         pos = b
     parts.append(low[pos:])
     return "".join(parts)
+
+
+def _sentence_words(text: str, sents: list[segments.Segment]) -> list[list[str]] | None:
+    """The lower-cased words (``segments.LETTERS``) of each sentence, quotations included, as they read in
+    ``text.lower()``; None when a character changes length when lower-cased. Each sentence is lower-cased on
+    its own: white space bounds it, which is neither cased nor case-ignorable, so a final sigma reads the same."""
+    out = []
+    for piece in map(text.__getitem__, map(slice, map(_START, sents), map(_END, sents))):
+        if piece.isascii():
+            out.append(piece.translate(_ASCII_LOWER_WORDS).split())
+            continue
+        low = piece.lower()
+        if len(low) != len(piece):
+            return None
+        out.append(segments.LETTERS.findall(low))
+    return out
+
+
+def _unquoted_sentences(text: str, sents: list[segments.Segment]) -> Iterator[str]:
+    """``_unquoted_lower(text)[sent.start:sent.end]`` of each sentence, read from its line alone (a quotation
+    does not run past its line, and white space bounds a line as it does a sentence); for a text whose length
+    lower-casing keeps."""
+    lines = segments.lines(text)
+    starts = [line.start for line in lines]
+    at, unquoted = -1, ""
+    for sent in sents:
+        i = bisect_right(starts, sent.start) - 1
+        if i != at:
+            at, line = i, text[lines[i].start:lines[i].end]
+            # uncached: the line's quotations would push whole texts out of the cache other rules read
+            unquoted = _unquoted(line, line.lower(), segments.quoted_spans.__wrapped__(line))
+        yield unquoted[sent.start - lines[at].start:sent.end - lines[at].start]
 
 
 
@@ -138,15 +192,18 @@ class UntranslatedSegment(Rule):
         text = ctx.doc.text
         main = urls = None  # read only for a document with letters of a script other than Latin
         for m in () if text.isascii() else _foreign_run().finditer(text):
+            run = m.group(0)
             if main is None:
-                main, urls = main_script(text), segments.url_spans(text)
-            s = letter_script(m.group(0)[0])
-            if s == main or urls.overlaps(m.start(), m.end()) or _homoglyph_token(m.group(0), main):
+                main = main_script(text)
+            s = letter_script(run[0])
+            if s == main or sum(ch.isalpha() for ch in run) < 2 or _homoglyph_token(run, main):
                 continue
-            if sum(ch.isalpha() for ch in m.group(0)) < 2:
+            if urls is None:
+                urls = segments.url_spans(text)  # only for a run that passes the tests above
+            if urls.overlaps(m.start(), m.end()):
                 continue
             yield self.finding(ctx, m.start(), m.end(),
-                               f"{m.group(0)!r} is in {s} script in {language_name(ctx.lang)} copy: "
+                               f"{run!r} is in {s} script in {language_name(ctx.lang)} copy: "
                                "text left untranslated", [], Applicability.DISPLAY)
         if not _copies_capitals(ctx):
             yield from self._foreign_sentences(ctx, text)
@@ -164,50 +221,36 @@ class UntranslatedSegment(Rule):
         src_lang = ctx.source.lang if ctx.source is not None else None
         foreign_vocab = _foreign_vocabulary(own)
         foreign = _ForeignWords.foreign_language(ctx)
-        low = text.lower()
         sents = segments.sentences(text)
-        if len(low) != len(text):  # a few characters change length when lower-cased: every sentence is read
+        screen = _sentence_words(text, sents)
+        if screen is None:  # a few characters change length when lower-cased: every sentence is read
             if foreign is None and \
-                    len(foreign_vocab.intersection(segments.LETTERS.findall(low))) < UNTRANSLATED_MIN_FOREIGN:
+                    len(foreign_vocab.intersection(segments.LETTERS.findall(text.lower()))) < UNTRANSLATED_MIN_FOREIGN:
                 return  # no sentence can hold enough function words of another language (decided in C)
             unquoted = _unquoted_lower(text)
+            word_check = None if foreign is None else _ForeignWords(ctx, text, unquoted, foreign)
         else:
-            unquoted = None
-        word_check = None
-        if unquoted is None:
             # the words of each sentence, quotations included (a superset of the words the tests below read):
             # a sentence that cannot pass with them is not read again; the others are read without quotations
-            hits: set[str] = set()
-            picked = []
-            for sent in sents:
-                piece = low[sent.start:sent.end]
-                words = piece.translate(_ASCII_WORDS).split() if piece.isascii() else segments.LETTERS.findall(piece)
-                found = foreign_vocab.intersection(words)
-                if found:
-                    hits |= found
-                if len(words) >= UNTRANSLATED_MIN_WORDS and len(found) >= UNTRANSLATED_MIN_FOREIGN:
-                    picked.append(sent)
-                elif foreign is not None:
-                    if word_check is None:
-                        word_check = _ForeignWords(ctx, text, None, foreign)
-                    if word_check.suspect(words, sent.start):
-                        picked.append(sent)
-            if foreign is None and len(hits) < UNTRANSLATED_MIN_FOREIGN:
-                return  # no sentence can hold enough function words of another language
-            if not picked:
+            counts = map(len, map(foreign_vocab.intersection, screen))
+            word_check = None if foreign is None else _ForeignWords(ctx, text, None, foreign)
+            sents = [sent for sent, words, n in zip(sents, screen, counts, strict=True)
+                     if (n >= UNTRANSLATED_MIN_FOREIGN and len(words) >= UNTRANSLATED_MIN_WORDS)
+                     or (word_check is not None and word_check.suspect(words, sent.start))]
+            if not sents:
                 return
-            sents = picked
-            unquoted = _unquoted(text, low)
-        if foreign is not None:
-            if word_check is None:
-                word_check = _ForeignWords(ctx, text, unquoted, foreign)
-            word_check.unquoted = unquoted
-        for sent in sents:
-            words = segments.LETTERS.findall(unquoted, sent.start, sent.end)
+            # the findings of words read offsets into the whole unquoted text; sentences alone need their own
+            unquoted = None if word_check is None else _unquoted(text, text.lower())
+            if word_check is not None:
+                word_check.unquoted = unquoted
+        pieces = _unquoted_sentences(text, sents) if unquoted is None else \
+            (unquoted[sent.start:sent.end] for sent in sents)
+        for sent, piece in zip(sents, pieces, strict=True):
+            words = segments.LETTERS.findall(piece)
             lang = None
             if len(words) >= UNTRANSLATED_MIN_WORDS and \
                     len(foreign_vocab.intersection(words)) >= UNTRANSLATED_MIN_FOREIGN:  # decided in C, mostly
-                lang = self._sentence_language(own, src_lang, words, unquoted[sent.start:sent.end])
+                lang = self._sentence_language(own, src_lang, words, piece)
             if lang is not None:
                 where = " (as in the source)" if ctx.source is not None and lang == src_lang else ""
                 yield self.finding(ctx, sent.start, sent.end,

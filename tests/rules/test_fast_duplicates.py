@@ -54,6 +54,42 @@ def _plain_sentences(text, start=0, end=None):
     return out
 
 
+def _plain_repeated_lines(text, lang):
+    """The line pass of ART003 as it was: every line walked, with the lines seen and the recent window."""
+    from rapidfuzz import fuzz
+
+    boiler = duplicates._boilerplate(lang)
+    lines = segments.lines(text)
+    norm = [duplicates._norm_line(text[x.start:x.end]) for x in lines]
+    is_boiler = [bool(boiler and boiler.fullmatch(text[x.start:x.end].strip())) for x in lines]
+    seen, window, out = {}, [], []
+    for i in range(len(lines)):
+        if (len(norm[i].split()) if norm[i] else 0) < duplicates.DUP_MIN_LINE_WORDS:
+            window = []
+            continue
+        first = next((j for j in seen.get(norm[i], ()) if not is_boiler[j]), None)
+        near = None
+        if first is None:
+            recent = []
+            for j in reversed(window):
+                if is_boiler[j]:
+                    break
+                recent.append(j)
+            near = next((j for j in reversed(recent)
+                         if fuzz.ratio(norm[i], norm[j], score_cutoff=duplicates.DUP_LINE_SIMILARITY)), None)
+        if first is not None or near is not None:
+            if is_boiler[i]:
+                window = []
+                continue
+            j = first if first is not None else near
+            out.append((i, j, first is not None, first is not None and bool(window) and window[-1] == j
+                        and not is_boiler[j]))
+        else:
+            seen.setdefault(norm[i], []).append(i)
+        window = (window + [i])[-duplicates.DUP_LINE_WINDOW:]
+    return out
+
+
 def _spans(segs):
     return [(s.start, s.end) for s in segs]
 
@@ -95,6 +131,17 @@ _PIECES = ["a", "B", "É", "ü", "ß", "Σ", "σ", "ς", "İ", "\u212a", "Ω", "
            "2023", "8,5", "z.B", "bzw", "J", "it's", "the same words", "the same words", "said that",
            "Bloomberg", "berichtete", "wie", "Teller Report", "the situation in the former Yugoslavia"]
 _texts = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
+_LINES = ["The army said on Monday that it had repelled the attack.",
+          "The army said on Monday it had repelled the attack.",
+          "The army said on Monday that it had repelled the attacks!",
+          "the ARMY said - on Monday - that it had repelled the attack",
+          "Photo: John Smith of the AP agency in Kyiv", "By John Smith and Jane Doe in Kyiv",
+          "AP / some words here and more", "Keystone", "Short line here", "", "   ",
+          "Ein Satz über die Straße, der sich wiederholt und wiederholt.",
+          "Ein Satz uber die Strasse, der sich wiederholt und wiederholt.",
+          "It's the U.S.A.'s call, 8,5 million - a.b c.", "Its the U.S.A.s call, 8,5 million, a b c",
+          "Президент Зеленский сказал в понедельник что армия отбила атаку."]
+_line_texts = st.lists(st.sampled_from(_LINES), max_size=25).map("\n".join)
 _REAL = sorted(Path(__file__).parent.glob("cases/*.yml"))
 
 
@@ -115,7 +162,7 @@ def _check_sentence_splitter(text):
 
 def _check_line_shapes(text):
     lines = segments.lines(text)
-    for line, got in zip(lines, duplicates._line_shapes(text, lines, {}), strict=True):
+    for line, got in zip(lines, zip(*duplicates._line_shapes(text, lines), strict=True), strict=True):
         norm = duplicates._norm_line(text[line.start:line.end])
         assert got == ((norm.count(" ") + 1 if norm else 0), len(norm), norm.translate(duplicates._JOINERS))
 
@@ -138,9 +185,9 @@ def _check_views(text):
             assert [len(w) for w in got] == [len(w) for w in words]
             assert all(got[i] == got[j] for i in range(len(words)) for j in range(len(words)) if words[i] == words[j])
         if views.ascii[k]:
-            data = views.data[s.start:s.end]
-            assert [w.decode() for w in duplicates._ASCII_WORD.findall(data)] == duplicates._WORD.findall(piece)
-            assert duplicates._ascii_clause_words(data) == \
+            assert [w.decode() for w in duplicates._tokens(text)[s.start:s.end].split()] == \
+                [w.casefold() for w in duplicates._WORD.findall(piece)]
+            assert duplicates._ascii_clause_words(text, s) == \
                 [[w.encode() for w in part] for part in _plain_clause_words(text, s)]
 
 
@@ -155,11 +202,15 @@ def _check_filters(text):
         if words_of[k] is None:
             assert len(set(long)) == len(long)
         else:
-            assert [w.decode() if isinstance(w, bytes) else w for w in words_of[k]] == letters
+            got, got_long = ([w.decode() if isinstance(w, bytes) else w for w in ws] for ws in words_of[k])
+            assert got == letters and got_long == long
         words = duplicates._WORD.findall(text, s.start, s.end)
         folded = " ".join(words).casefold().split(" ") if words else []
         if not duplicates._can_repeat_a_run(folded):
             assert not _plain_run_reportable(folded, words)
+        for seq in (letters, folded):
+            pairs = [p for p in zip(seq, seq[1:], strict=False) if len(p[0]) >= 4 or len(p[1]) >= 4]
+            assert duplicates._long_pair_repeats(seq) == (len(set(pairs)) < len(pairs))
         parts = _plain_clause_words(text, s)
         assert duplicates._clause_repeats(parts) == any(
             len(cb := {w for w in wb if len(w) >= 4}) >= 2 and len(wb) <= len(cb) + 2
@@ -202,6 +253,12 @@ def test_filters_skip_only_sentences_without_findings(text):
     _check_filters(text)
 
 
+@_SETTINGS
+@given(_line_texts, st.sampled_from(["en", "de"]))
+def test_repeated_lines_are_the_plain_walk(text, lang):
+    assert list(duplicates._repeated_lines(text, lang)) == _plain_repeated_lines(text, lang)
+
+
 def test_clause_separator_is_the_plain_one():
     import itertools
 
@@ -215,6 +272,7 @@ def test_clause_separator_is_the_plain_one():
 
 @pytest.mark.parametrize("text", _real_texts()[:200])
 def test_real_texts(text):
+    assert list(duplicates._repeated_lines(text, "en")) == _plain_repeated_lines(text, "en")
     _check_sentence_splitter(text)
     _check_line_shapes(text)
     _check_views(text)
