@@ -14,6 +14,7 @@ from .. import segments
 from ..datafiles import package_file, tsv_rows
 from ..documents import (
     language_name,
+    main_script,
 )
 from ..findings import Applicability, Finding
 from ..names import keys
@@ -433,13 +434,16 @@ class SourceInflectedName(Rule):
     Why it matters:
         English marks the possessive with 's and does not decline names; a German or Polish ending is left
         over from the source text and makes the name look misspelt.
+        Across scripts, a declined source name transliterated with its ending or with the ending chopped:
+        "in Buchi" or "in Buch" for Ukrainian "в Бучі" (locative of Буча) where English writes "Bucha".
     Example:
         "Putins spokesman Dmitry Peskov declined to comment."
         Use instead: "Putin's spokesman Dmitry Peskov declined to comment."
     Fix safety:
         Unsafe: the base form is sure, but the sentence may need a possessive ('s) or another case.
     Data:
-        The name table and the per-language case endings of ``data/names/keys/inflection.tsv``.
+        The name table, the per-language case endings of ``data/names/keys/inflection.tsv`` and, across
+        scripts, the transliteration keys (``names.inflection``).
     """
 
     code = "ART004"
@@ -457,6 +461,7 @@ class SourceInflectedName(Rule):
         by_room = _endings_by_room(langs)
         longest = len(by_room) - 1
         text = ctx.doc.text
+        flagged: set[int] = set()
         for m in ctx.mentions:
             t = m.text
             if (t == m.form) if m.infos else (not src_lang or m.keyed):
@@ -487,12 +492,31 @@ class SourceInflectedName(Rule):
             if not base or lang is None:
                 continue
             ending = t[len(base):] if t.startswith(base) else t
+            flagged.add(m.start)
             yield self.finding(
                 ctx, m.start, m.end,
                 f"{t!r} carries the {lang} case ending {ending!r}; "
                 f"{language_name(ctx.lang)} copy writes {base!r}"
                 + (" (with 's for a possessive)" if ctx.lang == "en" else ""),
                 [base], Applicability.UNSAFE)
+        if src_lang and main_script(ctx.source.text) != main_script(text):
+            yield from self._transliterated(ctx, src_lang, flagged)
+
+    def _transliterated(self, ctx, src_lang: str, flagged: set[int]) -> Iterator[Finding]:
+        """Declined source names in another script rendered with (or chopped of) their case ending."""
+        from ..names.inflection import transliterated_inflections
+
+        found = transliterated_inflections(ctx.mentions, ctx.lang, ctx.source.text, src_lang, ctx.finder)
+        if not found:
+            return
+        for m in ctx.mentions:
+            if m.start in flagged or m.text not in found:
+                continue
+            word, base = found[m.text]
+            yield self.finding(
+                ctx, m.start, m.end,
+                f"{m.text!r} renders the declined {language_name(src_lang)} {word!r} with its case ending "
+                f"kept or cut; {language_name(ctx.lang)} copy writes {base!r}", [base], Applicability.UNSAFE)
 
 
 @lru_cache(maxsize=32)
