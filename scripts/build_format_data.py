@@ -61,6 +61,10 @@ HAND = {
                           "match", "round", "largest", "biggest", "most", "straight", "consecutive", "congress",
                           "plenary", "party", "person", "member", "president", "century's", "percentile",
                           "overall", "seed", "spot", "position", "highest", "lowest", "best", "worst", "time,"],
+        # A bare ordinal day ("on the 9th") is a date when a verb form follows it ("on the 9th showing"), as
+        # well as a function word, punctuation or the line end; another word makes the ordinal a modifier
+        # ("of the 19th batch"). English inflection: present participle -ing, past participle -ed.
+        "ordinal_day_verb_endings": ["ing", "ed"],
     },
     "de": {
         # DIN 5008 (2020) allows the ISO form 2026-01-06 in German text beside 06.01.2026.
@@ -165,6 +169,7 @@ def build(lang: str) -> dict:
             "ascii_ok": hand.get("ascii_quotes_ok", False),
         },
         "ordinal_nouns": hand.get("ordinal_nouns", []),
+        "ordinal_day_verb_endings": hand.get("ordinal_day_verb_endings", []),
     }
 
 

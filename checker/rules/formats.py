@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 from itertools import chain
 
-from ..datafiles import package_file
+from ..datafiles import package_file, tsv_rows
 from ..findings import Applicability, Edit, Finding
 from . import Rule, register
 from .names import language_name
@@ -584,14 +584,27 @@ _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)", re.I)
 
 
 @cache
+def _frequent_words(lang: str) -> frozenset[str]:
+    """The most frequent words of ``lang`` (``data/lang/function_words.tsv``)."""
+    return frozenset(w for row in tsv_rows("lang", "function_words.tsv") if len(row) == 2 and row[0] == lang
+                     for w in row[1].split())
+
+
+@cache
 def _ordinal_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
     data = fmt_data(lang)
     months = _alt(n for ms in _month_names(lang) for n in ms)
     nouns = _alt(data.get("ordinal_nouns", []))
+    # what may follow a bare day: punctuation or the end, a function word ("on the 10th that"), a verb form
+    # ("on the 9th showing"); any other word makes the ordinal its modifier ("the 19th batch")
+    followers = _alt(sorted(_frequent_words(lang)))
+    endings = _alt(data.get("ordinal_day_verb_endings", []))
     bare = re.compile(r"\b(?:on|of|since|until|till|by|from|before|after)(?:[ \u00a0]the)?[ \u00a0]"
                       r"(\d\d?)(?:st|nd|rd|th)\b"
                       r"(?![ \u00a0]+(?:of[ \u00a0]+)?(?:" + months + r")\b)"
-                      r"(?![ \u00a0]+(?:" + nouns + r")\b)(?![ \u00a0]+[A-Z\d])(?![-\w])", re.I)
+                      r"(?![ \u00a0]+(?:" + nouns + r")\b)(?![-\w])"
+                      r"(?=[ \u00a0]*(?:[^\w\s]|$|\n)|[ \u00a0]+(?-i:(?:" + followers + r")\b|[a-z]+(?:"
+                      + endings + r")\b))", re.I)
     with_month = re.compile(r"\b(?:(" + months + r")\.?[ \u00a0](\d\d?)(st|nd|rd|th)"
                             r"|(\d\d?)(st|nd|rd|th)[ \u00a0](?:of[ \u00a0])?(" + months + r"))\b")
     return bare, with_month
@@ -602,9 +615,10 @@ class OrdinalDayDate(_DigitRule):
     """A day of the month written as an ordinal ("on the 9th", "February 11th").
 
     What it flags:
-        A bare ordinal day with no month ("on the 9th", "on the evening of the 8th"), the way Chinese,
-        Japanese and Korean news date an event ("9日"); and an ordinal suffix on a date with a month
-        ("February 11th", "11th of February").
+        A bare ordinal day with no month ("on the 9th", "on the evening of the 8th", "on the 9th showing"),
+        the way Chinese, Japanese and Korean news date an event ("9日"); and an ordinal suffix on a date with
+        a month ("February 11th", "11th of February"). An ordinal before a noun modifies it ("the 19th
+        batch", "the 9th floor") and is no date.
     Why it matters:
         English news style (AP, Reuters, BBC) dates with the month and a cardinal day ("Feb. 9", "9
         February") or the weekday; a bare "the 9th" leaves the reader to guess the month.
@@ -615,8 +629,9 @@ class OrdinalDayDate(_DigitRule):
         Safe for a suffix on a date with a month (dropping it keeps the date); none for a bare day, whose
         month only the editor knows.
     Data:
-        ``data/formats/en.yml``: month names (CLDR) and ``ordinal_nouns`` (the words after an ordinal that
-        is not a date: "the 18th century", "the 9th floor"; hand-authored).
+        ``data/formats/en.yml``: month names (CLDR), ``ordinal_nouns`` (the words after an ordinal that
+        is not a date: "the 18th century", "the 9th floor") and ``ordinal_day_verb_endings`` (hand-authored);
+        ``data/lang/function_words.tsv`` (the words that may follow a bare day).
     """
 
     code = "FMT003"
