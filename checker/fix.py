@@ -68,24 +68,32 @@ def encode(text: str, encoding: str, bom: bool, original: bytes | None = None) -
     return (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8")
 
 
+def _new_file_mode() -> int:
+    """The permission bits ``open()`` gives a new file: 0o666 less the umask (``mkstemp`` makes its temp
+    file 0o600, which a report that a web server or a colleague reads must not keep)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_atomic(path: str | Path, data: bytes) -> bool:
     """Replace ``path`` by ``data`` atomically (temp file in the same folder, fsync, ``os.replace``), keeping
-    the file's permission bits. Returns False, touching nothing, when the file already holds ``data``."""
+    the file's permission bits, or giving a new file the usual ones (0o666 less the umask). Returns False,
+    touching nothing, when the file already holds ``data``."""
     path = Path(path)
     try:
         if path.read_bytes() == data:
             return False
         mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
-        mode = None
+        mode = _new_file_mode()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -179,3 +179,14 @@ def test_clean_file_is_never_touched(cli, tmp_path):
     os.utime(p, (1_000_000, 1_000_000))
     assert cli("check", "--fix", str(p)).returncode == ExitCode.CLEAN
     assert p.stat().st_mtime == 1_000_000
+
+
+def test_write_atomic_gives_a_new_file_the_usual_permissions(tmp_path):
+    # a report written with -o (report.html, checker.sarif) is read by others: not mkstemp's 0o600
+    old = os.umask(0o022)
+    try:
+        p = tmp_path / "report.html"
+        assert write_atomic(p, b"<html></html>") is True
+        assert (p.stat().st_mode & 0o777) == 0o644
+    finally:
+        os.umask(old)

@@ -15,7 +15,7 @@ KIEW = b"Explosions were heard in Kiew on Monday, officials said.\n"
 def test_every_format_is_a_module():
     import importlib
 
-    assert set(FORMATS) == {"text", "concise", "full", "json", "json-lines", "sarif", "github", "junit"}
+    assert set(FORMATS) == {"text", "concise", "full", "json", "json-lines", "sarif", "github", "junit", "html"}
     for module in FORMATS.values():
         assert callable(importlib.import_module(f"checker.report.{module}").render)
 

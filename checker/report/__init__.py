@@ -23,6 +23,7 @@ FORMATS = {
     "sarif": "sarif",
     "github": "github",
     "junit": "junit",
+    "html": "html",
 }
 
 
