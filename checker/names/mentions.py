@@ -340,7 +340,7 @@ class MentionFinder:
                 match = self._bounded(text, n, start, form, lang)
                 if match is not None:
                     out.append(match)
-        for form in plain:
+        for form in filter(text.__contains__, plain):  # most documents hold none of them
             start = text.find(form)
             while start >= 0:
                 if not (start > 0 and _is_word_char(text[start - 1])):
@@ -476,7 +476,8 @@ class MentionFinder:
         (``listed``) gives the stretches around it instead (``_outside_table``)."""
         texts, bounds, initial = runs.texts, runs.bounds, runs.initial
         common = frozenset(text.split())  # the words as the story writes them, to tell common words
-        decided = {run: self._decisions(run, common) for run in set(texts)}
+        decided = {run: self._decisions(run, common) if " " in run or "\u00a0" in run
+                   else self._word_decisions(run, common) for run in set(texts)}
         live = {run for run, (inside, opening) in decided.items() if inside or opening}
         touched = self._touched(listed, bounds)
         spots: dict[tuple[str, bool], tuple[tuple[str, ...], list[int]]] = {}
@@ -516,6 +517,16 @@ class MentionFinder:
                 touched.setdefault(i, []).append(t)
                 i += 1
         return touched
+
+    def _word_decisions(self, word: str, common: frozenset[str]) -> tuple[tuple, tuple]:
+        """``_decisions`` of a run of one word (most runs), without its chunk and loops: an acronym or a
+        lone letter names nothing; a word the story also writes in lower case names nothing inside a
+        sentence, nor at its start unless it is a table form."""
+        if len(word) == 1 or _is_acronym(word):
+            return (), ()
+        if word.lower() in common:
+            return (), (() if word not in self.table.forms else ((0, (word, True), (word,)),))
+        return ((0, (word, False), (word,)),), ((0, (word, True), (word,)),)
 
     def _decisions(self, run_text: str, common: frozenset[str]) -> tuple[tuple, tuple]:
         """What of a run may name someone, where the run stands inside a sentence and where it opens one:

@@ -94,30 +94,49 @@ def capitalised_noun_languages() -> frozenset[str]:
     return frozenset(rows["capitalised_nouns"].split())
 
 
+#: (form, language) → the group keys of the form's base forms in that language (``_base_targets``)
+_TARGETS: dict[tuple[str, str], tuple[str, ...]] = {}
+_TARGETS_MAX = 200_000
+
+
+def _base_targets(wanted: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The group keys ("key:" + name key) of the base forms other than itself (``keys.base_forms``) of each
+    (form, language) in ``wanted``, kept across documents: they depend on the form and language alone.
+    Those not yet known are keyed in one block (``keys.prime_name_keys``)."""
+    from . import keys
+
+    new = {memo: keys.base_forms(*memo)[1:] for memo in wanted if memo not in _TARGETS}
+    if new:
+        if len(_TARGETS) + len(new) > _TARGETS_MAX:
+            _TARGETS.clear()
+            new = {memo: keys.base_forms(*memo)[1:] for memo in wanted}
+        keys.prime_name_keys(base for bases in new.values() if bases for base in bases)
+        for memo, bases in new.items():
+            _TARGETS[memo] = tuple("key:" + keys.name_key(base) for base in bases)
+    return _TARGETS
+
+
 def _merge_unlisted(unlisted: dict[str, list[Spelling]], lang: str, source_lang: str | None,
                     source_words: frozenset[str]) -> set[int]:
     """Join unlisted one-word spellings (key → spellings, in text order of first mention) to the group of
     another spelling of the same name: an inflected form to its base (Ukraine's → Ukraine; Ortegas →
     Ortega where the German source writes "Ortegas"), a near-identical key to its twin (Mecola / Metsola).
     Returns the ids of the spellings that carry the source language's case ending."""
-    from . import keys
 
     inflected: set[int] = set()
     # the base forms each spelling may stand for, in the copy's language and, for a word the source
-    # writes too, in the source's; keyed in one block
+    # writes too, in the source's: their group keys (``_base_targets``)
     todo = []
     for k, ms in unlisted.items():
         form = ms[0].form
         for code in (lang, source_lang) if source_lang and form in source_words else (lang,):
-            bases = keys.base_forms(form, code)
-            if len(bases) > 1:
-                todo.append((k, code, bases[1:]))
-    keys.prime_name_keys(base for _k, _code, bases in todo for base in bases)
-    for k, code, bases in todo:
-        if k not in unlisted:
+            todo.append((k, code, (form, code)))
+    targets_of = _base_targets([memo for _k, _code, memo in todo])
+    for k, code, memo in todo:
+        targets = targets_of[memo]
+        if not targets or k not in unlisted:
             continue
-        for base in bases:
-            target = "key:" + keys.name_key(base)
+        for target in targets:
             if target != k and target in unlisted and k in unlisted:
                 moved = unlisted.pop(k)
                 if code != lang:

@@ -98,3 +98,39 @@ def test_grouping_by_spelling_is_grouping_by_mention(words):
 def test_grouping_by_spelling_is_grouping_by_mention_on_real_copy():
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         _check_grouping(path.read_text(encoding="utf-8"), path.name.split(".")[-2])
+
+
+def _word_runs(text):
+    return sorted({run for run in M._Runs(text).texts if " " not in run and "\u00a0" not in run})
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.sets(st.sampled_from(["a", "ak", "pz", "zé", "о", "ok", "the", "kyiv", "ae"])))
+def test_one_word_decisions_are_the_chunk_decisions(text, common):
+    finder = compiled_finder()
+    common = frozenset(common | set(text.split()))
+    for word in _word_runs(text) + ["Kyiv", "Kiew", "The", "NATO", "A", "Ak"]:
+        assert finder._word_decisions(word, common) == finder._decisions(word, common)
+
+
+def test_one_word_decisions_are_the_chunk_decisions_on_real_copy():
+    finder = compiled_finder()
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        common = frozenset(text.split())
+        for word in _word_runs(text):
+            assert finder._word_decisions(word, common) == finder._decisions(word, common)
+
+
+def test_base_targets_are_the_keys_of_the_base_forms(monkeypatch):
+    from checker.names import keys
+    from checker.names import resolve as R
+
+    wanted = [("Selenskyjs", "de"), ("Zełenskiego", "pl"), ("Ortegas", "de"), ("Kyiv", "en"), ("Bucha", "uk")]
+    for limit in (R._TARGETS_MAX, 2):  # 2: the memo is emptied while these are worked out
+        monkeypatch.setattr(R, "_TARGETS_MAX", limit)
+        R._TARGETS.clear()
+        R._base_targets(wanted[:3])
+        got = R._base_targets(wanted)
+        for form, lang in wanted:
+            assert got[(form, lang)] == tuple("key:" + keys.name_key(b) for b in keys.base_forms(form, lang)[1:])
