@@ -257,7 +257,7 @@ class MentionFinder:
         #: mentions ((text, opens a sentence, language) → mention shapes), a capitalised word's anchors, the
         #: anchors in a run (run text → ((offset, anchors), ...))
         self._splits: dict[str, tuple[Chunk, ...]] = {}
-        self._shapes: dict[tuple[str, bool, str], list[tuple]] = {}
+        self._shapes: dict[str, dict[tuple[str, bool], list[tuple]]] = {}  # by language: no key tuples to build
         self._anchors: dict[str, tuple[tuple[int, str], ...]] = {}
         self._run_anchors: dict[str, tuple[tuple[int, tuple[tuple[int, str], ...]], ...]] = {}
         #: (form, surface running on past it, language) → whether the surface is the form inflected
@@ -285,6 +285,12 @@ class MentionFinder:
                 tails.setdefault(m.group(), []).append((m.start(), form))
         return ({w: tuple(hits) for w, hits in index.items()}, {w: tuple(hits) for w, hits in tails.items()},
                 tuple(plain))
+
+    @cached_property
+    def _tail_heads(self) -> frozenset[str]:
+        """The first 3 letters of the anchors that end their form (``form_index``): a quick no for
+        ``_anchor_hits``."""
+        return frozenset(anchor[:3] for anchor in self.form_index[1])
 
     @cached_property
     def key_index(self) -> dict[str, tuple[str, ...]]:
@@ -372,8 +378,10 @@ class MentionFinder:
         if hits is None:
             index, tails, _plain = self.form_index
             hits = index.get(word, ())
-            for k in range(1, min(MAX_ENDING, len(word) - 1) + 1):
-                hits += tails.get(word[:-k], ())
+            # a word of 7 letters or more keeps its first 3 in every cut: none is a tail unless they head one
+            if len(word) < 3 + MAX_ENDING or word[:3] in self._tail_heads:
+                for k in range(1, min(MAX_ENDING, len(word) - 1) + 1):
+                    hits += tails.get(word[:-k], ())
             self._anchors[word] = hits
         return hits
 
@@ -444,21 +452,23 @@ class MentionFinder:
                                   sentence_initial=starts_sentence(text, start)))
             taken_end = end
         listed = self._join_given_names(text, listed)
-        memo = self._shapes
+        memo = self._shapes.get(lang)
+        if memo is None:
+            memo = self._shapes[lang] = {}
         if len(self._splits) > MEMO_MAX or len(memo) > MEMO_MAX:
             self._splits.clear()
             memo.clear()
         spots = self._spots(text, runs, listed)
         # a chunk's mentions depend only on its text, whether it opens a sentence and the language: each
         # is worked out once (and kept for the next documents), its words keyed in one block first
-        words = {w for key, (vwords, _ats) in spots.items() if (*key, lang) not in memo for w in vwords}
+        words = {w for key, (vwords, _ats) in spots.items() if key not in memo for w in vwords}
         # the words and the base forms key lookups try (``_lookup_key``)
         keys.prime_name_keys(form for word in words for form in keys.base_forms(word, lang))
         spellings = []
-        for (vtext, initial), (vwords, ats) in spots.items():
-            shapes = memo.get((vtext, initial, lang))
+        for key, (vwords, ats) in spots.items():
+            shapes = memo.get(key)
             if shapes is None:
-                shapes = memo[(vtext, initial, lang)] = self._shapes_of(vtext, vwords, lang, initial)
+                shapes = memo[key] = self._shapes_of(key[0], vwords, lang, key[1])
             for shape in shapes:
                 if shape[4] or shape[5]:  # table meanings: a known name
                     listed += Spelling(shape, ats).mentions()

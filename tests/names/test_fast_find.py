@@ -134,3 +134,28 @@ def test_base_targets_are_the_keys_of_the_base_forms(monkeypatch):
         got = R._base_targets(wanted)
         for form, lang in wanted:
             assert got[(form, lang)] == tuple("key:" + keys.name_key(b) for b in keys.base_forms(form, lang)[1:])
+
+
+def _plain_anchor_hits(finder, word):
+    index, tails, _plain = finder.form_index
+    hits = index.get(word, ())
+    for k in range(1, min(M.MAX_ENDING, len(word) - 1) + 1):
+        hits += tails.get(word[:-k], ())
+    return hits
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["Selenskyj", "Zełensk", "Kyiv", "Moskau", "Ab", "Al", "Netherlands"]),
+       st.text(alphabet="aesiuowyjg'", max_size=5))
+def test_anchor_hits_are_the_plain_anchor_hits(head, ending):
+    finder = compiled_finder()
+    finder._anchors.clear()
+    assert finder._anchor_hits(head + ending) == _plain_anchor_hits(finder, head + ending)
+
+
+def test_anchor_hits_are_the_plain_anchor_hits_on_real_copy():
+    finder = compiled_finder()
+    finder._anchors.clear()
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        for m in M.ANCHOR.finditer(path.read_text(encoding="utf-8")):
+            assert finder._anchor_hits(m.group()) == _plain_anchor_hits(finder, m.group())
