@@ -8,8 +8,8 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import chain
-from operator import attrgetter
+from itertools import chain, compress, count
+from operator import attrgetter, not_
 
 from .. import segments
 from ..datafiles import package_file, tsv_rows
@@ -109,6 +109,65 @@ def _sentence_words(text: str, sents: list[segments.Segment]) -> list[list[str]]
             return None
         out.append(segments.LETTERS.findall(low))
     return out
+
+
+#: The bulk screen joins the sentences with a mark between spaces: a space is neither cased nor case-ignorable,
+#: so each sentence lower-cases as it does on its own, and the mark (a control character no text it reads
+#: holds) splits off as a token of its own.
+_MARK = "\x01"
+_MARK_BYTES = _MARK.encode()
+_JOIN = f" {_MARK} "
+#: ``bytes.translate`` table of the joined sentences in UTF-8: ASCII letters lower-cased, the mark kept, other
+#: ASCII bytes a space, the bytes of other characters kept (the tokens they stand in are read the plain way).
+_BYTE_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or c >= 128 or c == 1 else 32
+                    for c in range(256))
+
+#: Punctuation and spaces outside ASCII that news copy often holds, in UTF-8: none is a letter and none changes
+#: when lower-cased, so a sentence that holds no other character outside ASCII reads as ASCII once they are
+#: spaces (lower-casing looks at neighbours only for a capital sigma, which stays).
+_MARKS_UTF8 = re.compile(b"|".join(ch.encode() for ch in "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb\u2013\u2014"
+                                                          "\u2026\u00a0\u2009\u202f"))
+
+
+def _screened_words(text: str, sents: list[segments.Segment], flagged: frozenset[bytes],
+                    min_flagged: int) -> list[tuple[segments.Segment, list[str]]] | None:
+    """(sentence, its ``_sentence_words``) of the sentences that hold non-ASCII characters or ``min_flagged``
+    words or more of ``flagged`` (lower-case ASCII words, as bytes); None as ``_sentence_words`` gives None.
+
+    Why it is equal: all sentences are read at once in C (joined, encoded, translated, split), so that only the
+    ones that may pass the tests of ``_foreign_sentences`` are read in Python. An ASCII sentence's tokens there
+    are its ``_sentence_words`` as bytes (the translation is ``_ASCII_LOWER_WORDS``'s), and so are those of a
+    sentence whose other characters are all ``_MARKS_UTF8``; a sentence with another character (a byte of 128
+    or more stays) is read as ``_sentence_words`` reads it, and only those can change length when lower-cased."""
+    if _MARK in text:
+        return _plain_screened_words(text, sents, flagged, min_flagged)
+    pieces = map(text.__getitem__, map(slice, map(_START, sents), map(_END, sents)))
+    parts = _JOIN.join(pieces).encode("utf-8", "surrogatepass").translate(_BYTE_WORDS).split(_MARK_BYTES)
+    wide = set(compress(count(), map(not_, map(bytes.isascii, parts))))
+    hot = compress(count(), map(min_flagged.__le__, map(len, map(flagged.intersection, map(bytes.split, parts)))))
+    out = []
+    for i in sorted(wide.union(hot)):
+        sent = sents[i]
+        part = _MARKS_UTF8.sub(b" ", parts[i]) if i in wide else parts[i]
+        if not part.isascii():
+            low = text[sent.start:sent.end].lower()
+            if len(low) != sent.end - sent.start:
+                return None
+            out.append((sent, segments.LETTERS.findall(low)))
+        else:
+            out.append((sent, part.decode("ascii").split()))
+    return out
+
+
+def _plain_screened_words(text: str, sents: list[segments.Segment], flagged: frozenset[bytes],
+                          min_flagged: int) -> list[tuple[segments.Segment, list[str]]] | None:
+    """``_screened_words`` the plain way: each sentence's words, kept as it says."""
+    words_of = _sentence_words(text, sents)
+    if words_of is None:
+        return None
+    return [(sent, words) for sent, words in zip(sents, words_of, strict=True)
+            if not text[sent.start:sent.end].isascii()
+            or len(flagged.intersection(w.encode() for w in words)) >= min_flagged]
 
 
 def _unquoted_sentences(text: str, sents: list[segments.Segment]) -> Iterator[str]:
@@ -222,7 +281,14 @@ class UntranslatedSegment(Rule):
         foreign_vocab = _foreign_vocabulary(own)
         foreign = _ForeignWords.foreign_language(ctx)
         sents = segments.sentences(text)
-        screen = _sentence_words(text, sents)
+        word_check = None if foreign is None else _ForeignWords(ctx, text, None, foreign)
+        if word_check is None:  # a sentence needs this many function words of another language
+            screen = _screened_words(text, sents, _ascii_bytes(foreign_vocab), UNTRANSLATED_MIN_FOREIGN)
+        elif not word_check.source_lines:  # ... or one of them or a suspect word
+            screen = _screened_words(text, sents, _flagged_words(own, foreign), 1)
+        else:  # ... or any word its source line writes in lower case: every sentence is read
+            words_of = _sentence_words(text, sents)
+            screen = None if words_of is None else list(zip(sents, words_of, strict=True))
         if screen is None:  # a few characters change length when lower-cased: every sentence is read
             if foreign is None and \
                     len(foreign_vocab.intersection(segments.LETTERS.findall(text.lower()))) < UNTRANSLATED_MIN_FOREIGN:
@@ -232,10 +298,9 @@ class UntranslatedSegment(Rule):
         else:
             # the words of each sentence, quotations included (a superset of the words the tests below read):
             # a sentence that cannot pass with them is not read again; the others are read without quotations
-            counts = map(len, map(foreign_vocab.intersection, screen))
-            word_check = None if foreign is None else _ForeignWords(ctx, text, None, foreign)
-            sents = [sent for sent, words, n in zip(sents, screen, counts, strict=True)
-                     if (n >= UNTRANSLATED_MIN_FOREIGN and len(words) >= UNTRANSLATED_MIN_WORDS)
+            sents = [sent for sent, words in screen
+                     if (len(words) >= UNTRANSLATED_MIN_WORDS
+                         and len(foreign_vocab.intersection(words)) >= UNTRANSLATED_MIN_FOREIGN)
                      or (word_check is not None and word_check.suspect(words, sent.start))]
             if not sents:
                 return
@@ -294,6 +359,19 @@ class UntranslatedSegment(Rule):
 def _foreign_vocabulary(own: str) -> frozenset[str]:
     """The function words of languages other than ``own`` that are not also ``own``'s."""
     return frozenset(w for w, langs in _word_languages().items() if own not in langs)
+
+
+@lru_cache(maxsize=16)
+def _ascii_bytes(words: frozenset[str]) -> frozenset[bytes]:
+    """The ASCII words of ``words`` as bytes (what ``_screened_words`` looks for)."""
+    return frozenset(w.encode() for w in words if w.isascii())
+
+
+@lru_cache(maxsize=16)
+def _flagged_words(own: str, foreign: str) -> frozenset[bytes]:
+    """The ASCII words that may make a sentence of ``own``'s copy worth reading for words of ``foreign``:
+    other languages' function words and ``_suspect_words``."""
+    return _ascii_bytes(_foreign_vocabulary(own) | _suspect_words(own, foreign))
 
 
 @lru_cache(maxsize=1)

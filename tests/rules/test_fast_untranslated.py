@@ -1,0 +1,86 @@
+"""The bulk sentence screen of ART002 (``untranslated._screened_words``) gives what the plain computation gives:
+the same sentences with the same words as the plain screen, and every sentence whose words the tests of
+``_foreign_sentences`` can pass, on generated text (Hypothesis and a seeded mix of pieces) and real text (the
+rule cases, and the shared dev corpus where it is checked out)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker import segments
+from checker.rules import untranslated as u
+
+_ROOT = Path(__file__).resolve().parents[2]
+
+_PIECES = ["der ", "die ", "und ", "nicht ", "la ", "el ", "les ", "s ", "t ", "per ", "under ", "the ", "and ",
+           "für ", "être ", "dass ", "Die ", "DER ", "UND", "the", "backlash ", "remote ", "work ", ". ", ", ", "! ",
+           "? ", "\n", "\r\n", " ", "\u00a0", "\u2009", "\u201c", "\u201d", "\u2019", "\u2018", "\u2014", "\u2013",
+           "\u2026", "\u00ab", "\u00bb", "\u201e", "'", "\"", "-", "(", ")", "1", "2021", "A", "B", "Er ", "Sie ",
+           "Turów ", "ü", "ß", "é", "\u03a3", "\u039f\u0394\u039f\u03a3 ", "\u03c3", "\u212a", "\u212aing ",
+           "\u0130", "\u0131", "\x01", "\x85", "\u2028", "\U0001f600", "\ud800", "Ünd ", "ΣΑ'Α ", "www.x.de ",
+           "https://a.b/die/und ", "\u00aa", "\u00ba", "_", "3rd ", "Mr. ", "St. "]
+_VOCABS = [(u._ascii_bytes(u._foreign_vocabulary("en")), u._foreign_vocabulary("en"), u.UNTRANSLATED_MIN_FOREIGN),
+           (u._ascii_bytes(u._foreign_vocabulary("de")), u._foreign_vocabulary("de"), u.UNTRANSLATED_MIN_FOREIGN),
+           (u._flagged_words("de", "en"), u._foreign_vocabulary("de") | u._suspect_words("de", "en"), 1)]
+
+
+def _mix(n: int = 300, seed: int = 5, size: int = 80) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, size))) for _ in range(n)]
+
+
+def _real_texts() -> list[str]:
+    out = []
+    for path in sorted((_ROOT / "tests" / "rules" / "cases").glob("*.yml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+            out += [t for t in (case.get("text"), case.get("source")) if isinstance(t, str)]
+    for name in ("dev.jsonl", "mqm-dev.jsonl"):
+        corpus = _ROOT.parent / "shared" / "eval" / name
+        if corpus.is_file():
+            for line in corpus.read_text(encoding="utf-8").splitlines()[:150]:
+                if line.strip():
+                    doc = json.loads(line)
+                    out.append(doc["text"])
+                    if doc.get("source"):
+                        out.append(doc["source"]["text"])
+    return out
+
+
+def _check(text: str) -> None:
+    sents = segments.sentences(text)
+    plain = u._sentence_words(text, sents)
+    for flagged, words_set, least in _VOCABS:
+        got = u._screened_words(text, sents, flagged, least)
+        assert got == u._plain_screened_words(text, sents, flagged, least)
+        if plain is None:
+            assert got is None
+            continue
+        kept = dict((sent.start, words) for sent, words in got)
+        for sent, words in zip(sents, plain, strict=True):
+            if len(words_set.intersection(words)) >= least:  # what the tests of _foreign_sentences need
+                assert kept[sent.start] == words
+            if sent.start in kept:
+                assert kept[sent.start] == words
+
+
+@pytest.mark.parametrize("text", _mix() + _real_texts())
+def test_screen_keeps_every_sentence_the_plain_screen_keeps(text):
+    _check(text)
+
+
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=3)), max_size=40).map("".join))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_screen_on_generated_text(text):
+    _check(text)
+
+
+def test_screen_on_a_long_text():
+    text = " ".join(_mix(n=200, seed=9, size=120)).replace("\x01", "")
+    _check(text)
