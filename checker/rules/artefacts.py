@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from operator import attrgetter
 from os.path import commonprefix
 
 from .. import segments
@@ -18,6 +19,7 @@ from ..documents import (
 )
 from ..findings import Applicability, Finding
 from ..names import keys
+from ..names.mentions import Mention, Mentions
 from ..segments import paragraph_around
 from . import Rule, register
 
@@ -462,7 +464,7 @@ class SourceInflectedName(Rule):
         longest = len(by_room) - 1
         text = ctx.doc.text
         flagged: set[int] = set()
-        for m in ctx.mentions:
+        for m in _maybe_inflected(ctx.mentions, src_lang):
             t = m.text
             if (t == m.form) if m.infos else (not src_lang or m.keyed):
                 continue  # neither case below: a listed name not inflected, or not listed and no source
@@ -517,6 +519,16 @@ class SourceInflectedName(Rule):
                 ctx, m.start, m.end,
                 f"{m.text!r} renders the declined {language_name(src_lang)} {word!r} with its case ending "
                 f"kept or cut; {language_name(ctx.lang)} copy writes {base!r}", [base], Applicability.UNSAFE)
+
+
+def _maybe_inflected(mentions: Sequence[Mention], src_lang: str | None) -> Sequence[Mention]:
+    """The mentions ``SourceInflectedName.check`` may flag, in text order. Without a source only the ones with
+    table meanings can be (it skips a mention with neither ``infos`` nor ``keyed``), and a ``Mentions``
+    sequence holds those as ``known``: its other candidates are then never made Mention objects. ``known``
+    sorted by start (stably) is the order they have among all mentions, which are sorted so too."""
+    if src_lang or not isinstance(mentions, Mentions):
+        return mentions
+    return sorted(mentions.known, key=attrgetter("start"))
 
 
 @lru_cache(maxsize=32)
