@@ -249,7 +249,7 @@ class UntranslatedSegment(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         text = ctx.doc.text
-        main = urls = None  # read only for a document with letters of a script other than Latin
+        main = None  # read only for a document with letters of a script other than Latin
         for m in () if text.isascii() else _foreign_run().finditer(text):
             run = m.group(0)
             if main is None:
@@ -257,9 +257,7 @@ class UntranslatedSegment(Rule):
             s = letter_script(run[0])
             if s == main or sum(ch.isalpha() for ch in run) < 2 or _homoglyph_token(run, main):
                 continue
-            if urls is None:
-                urls = segments.url_spans(text)  # only for a run that passes the tests above
-            if urls.overlaps(m.start(), m.end()):
+            if _in_url(text, m.start(), m.end()):
                 continue
             yield self.finding(ctx, m.start(), m.end(),
                                f"{run!r} is in {s} script in {language_name(ctx.lang)} copy: "
@@ -977,6 +975,21 @@ def _copied_ends(data: _CopiedData, text: str, pos: int, end: int) -> bool:
         return False  # a hyphen, a digit or a symbol joined to the word
     m = _LETTER_RUN.match(text, i)
     return m is not None and m.group(0) in data.after
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    """``segments.url_spans(text).overlaps(start, end)``, worked out on the words (runs of non-white space)
+    that ``text[start:end]`` touches instead of the whole text. Why it is equal: every URL span is found in
+    and stays within one such word (a match of ``\\S+`` from a URL start, or an address grown from its
+    anchor up to white space at the most), white space bounds the piece in the text as in the piece, and a
+    span overlaps the range whether or not it is merged with its neighbours."""
+    a, b = start, end
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    n = len(text)
+    while b < n and not text[b].isspace():
+        b += 1
+    return segments.url_spans.__wrapped__(text[a:b]).overlaps(start - a, end - a)
 
 
 # ------------------------------------------------------------------------------- mixed-script words

@@ -84,3 +84,39 @@ def test_screen_on_generated_text(text):
 def test_screen_on_a_long_text():
     text = " ".join(_mix(n=200, seed=9, size=120)).replace("\x01", "")
     _check(text)
+
+
+# ------------------------------------------------------------------------------------------- URLs
+
+_URL_PIECES = ["https://", "http://", "www.", "x.com", ".de", ".ru", "@", "a@b.org", "mail@", "Москва", "Київ",
+               "λόγος", "漢字", "/", "?", ".", ",", ";", ")", "\"", "’", " ", "\n", "\u00a0", "\u2028", "-", "_",
+               "+", "com", "e", "1", "www.пример.рф", "пример.com/путь", "https://ua.ua/київ"]
+
+
+def _check_urls(text: str) -> None:
+    spans = segments.url_spans(text)
+    n = len(text)
+    for start in range(n):
+        for end in range(start + 1, min(n, start + 12) + 1):
+            assert u._in_url(text, start, end) == spans.overlaps(start, end), (start, end)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_url_test_on_the_words_around_gives_the_whole_text_answer(seed):
+    rnd = random.Random(seed)
+    _check_urls("".join(rnd.choice(_URL_PIECES) for _ in range(rnd.randint(1, 40))))
+
+
+@given(st.lists(st.one_of(st.sampled_from(_URL_PIECES), st.text(max_size=3)), max_size=25).map("".join))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_url_test_on_generated_text(text):
+    _check_urls(text)
+
+
+def test_url_test_on_real_text():
+    for text in _real_texts():
+        spans = segments.url_spans(text)
+        for m in u._foreign_run().finditer(text):
+            assert u._in_url(text, m.start(), m.end()) == spans.overlaps(m.start(), m.end())
+        for m in segments.WORD.finditer(text):
+            assert u._in_url(text, m.start(), m.end()) == spans.overlaps(m.start(), m.end())
