@@ -27,6 +27,7 @@ from ..names import keys
 from ..names.mentions import starts_sentence
 from ..names.resolve import capitalised_noun_languages
 from . import Rule, register
+from .formats import per_text
 
 # ---------------------------------------------------------------------------------- untranslated text
 
@@ -46,6 +47,13 @@ def _foreign_run() -> re.Pattern:
     separator is taken where a letter of NL follows it."""
     word = f"[\\w{_non_word_characters(_NON_LATIN)}]*"
     return re.compile(f"[{_NON_LATIN}]{word}(?:{_RUN_SEPARATORS}+(?=[{_NON_LATIN}]){word})*")
+
+
+@per_text
+def _foreign_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_foreign_run()`` in ``text`` (none in ASCII text), cached: ART002 reports them and ART005
+    looks for Cyrillic and Greek characters only inside them (each character of ``_NON_LATIN`` lies in one)."""
+    return [] if text.isascii() else [m.span() for m in _foreign_run().finditer(text)]
 
 
 def _non_word_characters(ranges: str) -> str:
@@ -250,16 +258,16 @@ class UntranslatedSegment(Rule):
     def check(self, ctx) -> Iterator[Finding]:
         text = ctx.doc.text
         main = None  # read only for a document with letters of a script other than Latin
-        for m in () if text.isascii() else _foreign_run().finditer(text):
-            run = m.group(0)
+        for start, end in _foreign_runs(text):
+            run = text[start:end]
             if main is None:
                 main = main_script(text)
             s = letter_script(run[0])
             if s == main or sum(ch.isalpha() for ch in run) < 2 or _homoglyph_token(run, main):
                 continue
-            if _in_url(text, m.start(), m.end()):
+            if _in_url(text, start, end):
                 continue
-            yield self.finding(ctx, m.start(), m.end(),
+            yield self.finding(ctx, start, end,
                                f"{run!r} is in {s} script in {language_name(ctx.lang)} copy: "
                                "text left untranslated", [], Applicability.DISPLAY)
         if not _copies_capitals(ctx):
@@ -1002,6 +1010,14 @@ _TO_CYRILLIC = str.maketrans("ABEKMHOPCTYXaeopcyxi", "АВЕКМНОРСТУХа
 _CYR_GREEK_LETTER = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f]")
 
 
+def _cyrillic_greek(text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """``_CYR_GREEK_LETTER.finditer(text)``, searched only inside ``_foreign_runs(text)``: every character of
+    the class is one of ``_NON_LATIN`` and so lies inside a run, and a one-character class without
+    look-arounds matches inside a range as it does in the whole text."""
+    for a, b in runs:
+        yield from _CYR_GREEK_LETTER.finditer(text, a, b)
+
+
 def _homoglyph_token(token: str, main: str) -> bool:
     """A short all-homoglyph token of another script in a Latin document ("С" in "22 °С")."""
     letters = [ch for ch in token if ch.isalpha()]
@@ -1036,11 +1052,12 @@ class MixedScriptWord(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         text = ctx.doc.text
-        if text.isascii() or not _CYR_GREEK_LETTER.search(text):
+        runs = _foreign_runs(text)
+        if not any(_CYR_GREEK_LETTER.search(text, a, b) for a, b in runs):
             return  # both kinds of word need a Cyrillic or Greek letter (found in C)
         main = main_script(text)
         end = 0
-        for c in (_CYR_GREEK_LETTER if main == "Latin" else LATIN_LETTER).finditer(text):
+        for c in _cyrillic_greek(text, runs) if main == "Latin" else LATIN_LETTER.finditer(text):
             if c.start() < end:
                 continue  # inside the word just checked
             start, end = c.start(), c.end()

@@ -120,3 +120,33 @@ def test_url_test_on_real_text():
             assert u._in_url(text, m.start(), m.end()) == spans.overlaps(m.start(), m.end())
         for m in segments.WORD.finditer(text):
             assert u._in_url(text, m.start(), m.end()) == spans.overlaps(m.start(), m.end())
+
+
+# ------------------------------------------------------------------------- Cyrillic and Greek letters
+
+_SCRIPT_PIECES = ["Київ", "Kyiv", "Kyіv", "°С", "λ", "Σ", "ἀ", "\u0375", "\u037e", "\u0483", "\u0488", "Ա", "א",
+                  "ب", "क", "ก", "Ⴀ", "ᄀ", "あ", "漢", "한", " ", "-", "’", ".", "\n", "a", "1", "_", "\u00a0",
+                  "\u2014"]
+
+
+def _check_scripts(text: str) -> None:
+    got = [m.span() for m in u._cyrillic_greek(text, u._foreign_runs(text))]
+    assert got == [m.span() for m in u._CYR_GREEK_LETTER.finditer(text)]
+    assert u._foreign_runs(text) == [m.span() for m in u._foreign_run().finditer(text)]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_letters_found_inside_the_runs_are_all_the_letters(seed):
+    rnd = random.Random(seed)
+    _check_scripts("".join(rnd.choice(_SCRIPT_PIECES) for _ in range(rnd.randint(1, 60))))
+
+
+@given(st.lists(st.one_of(st.sampled_from(_SCRIPT_PIECES), st.text(max_size=3)), max_size=40).map("".join))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_letters_inside_the_runs_on_generated_text(text):
+    _check_scripts(text)
+
+
+def test_letters_inside_the_runs_on_real_text():
+    for text in _real_texts() + _mix():
+        _check_scripts(text)
