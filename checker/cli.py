@@ -117,7 +117,8 @@ class _Linter:
 @click.option("--extend-select", multiple=True, metavar="CODES", help="Add codes to the selection.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes.")
 @click.option("--house", metavar="STYLE", help="House style whose name forms win (ap, reuters, ...).")
-@click.option("--include", multiple=True, metavar="GLOB", help="Files to take from folders (default *.txt, *.md).")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="Files to take from folders (default *.txt, *.md, *.xlf, *.xliff, *.tmx).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Files to skip.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False),
               help="Configuration file (default: the nearest checker.toml or pyproject.toml [tool.checker]).")
@@ -136,6 +137,7 @@ def check(paths, lang, fmt, output_file, statistics, tables, no_default_table, s
     Exit status: 0 clean, 1 findings, 2 usage, 3 unreadable input, 4 config, 5 table, 6 language.
     """
     from . import baseline as baselines
+    from .bilingual import is_bilingual, read_bilingual, to_file_positions
     from .configfile import lang_for
     from .documents import language_from_filename, normalize_language, read_document
     from .engine import Engine
@@ -169,8 +171,16 @@ def check(paths, lang, fmt, output_file, statistics, tables, no_default_table, s
     docs = {}
     docs_source: dict[str, object] = {}  # file → the version beside it on disk that the run does not check
     raw: dict[str, bytes] = {}
+    bilinguals: dict[str, object] = {}  # XLIFF, TMX, TSV: file → its two versions (bilingual.Bilingual)
     for path in files:
         try:
+            if is_bilingual(path):
+                bilinguals[path] = read_bilingual(path, lang or lang_for(config, path))
+                docs[path] = bilinguals[path].target
+                if fix or diff:
+                    click.echo(f"checker: notice: {path}: --fix and --diff do not rewrite XLIFF, TMX or TSV files; "
+                               "its findings are reported with their suggestions", err=True)
+                continue
             data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes() if fix else None
             if data is not None:
                 raw[path] = data
@@ -187,7 +197,7 @@ def check(paths, lang, fmt, output_file, statistics, tables, no_default_table, s
             click.echo(f"checker: error: {err}", err=True)
             results.append(FileResult(path=path, error=str(err), error_code=int(err.exit_code)))
             worst = max(worst, err.exit_code)
-    read = [p for p in files if p in docs]
+    read = [p for p in files if p in docs and p not in bilinguals]
     siblings = versions(read)
     for path, other in unlisted_versions(read, siblings).items():
         try:  # the version beside a file checked alone: read as its source, not checked or reported
@@ -201,6 +211,13 @@ def check(paths, lang, fmt, output_file, statistics, tables, no_default_table, s
             uncovered.add(doc.lang)
             click.echo(f"checker: notice: the name table has no {doc.lang} forms; "
                        f"checking {doc.path} with the rules that apply to any language", err=True)
+        bi = bilinguals.get(path)
+        if bi is not None:
+            findings, hidden = lint(doc, bi.source)
+            to_file_positions(findings, bi)
+            results.append(FileResult(path=doc.path, lang=doc.lang, lang_origin=doc.lang_origin, findings=findings,
+                                      text=bi.raw, suppressed=hidden))
+            continue
         source = next((docs[s] for s in siblings.get(path, []) if s in docs), docs_source.get(path))
         findings, hidden = lint(doc, source)
         applied = 0

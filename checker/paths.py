@@ -12,7 +12,7 @@ from pathlib import Path
 from .documents import language_from_filename
 from .errors import InputError
 
-DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown")
+DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.xlf", "*.xliff", "*.tmx")
 
 
 def _matches(path: Path, globs) -> bool:
