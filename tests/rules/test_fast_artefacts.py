@@ -4,12 +4,9 @@ checked out, and generated text full of names with case endings."""
 
 from __future__ import annotations
 
-import json
 import random
-from pathlib import Path
 
 import pytest
-import yaml
 
 from checker import Config
 from checker import _engine as engine_for
@@ -18,7 +15,8 @@ from checker.engine import Context
 from checker.names.mentions import Mentions
 from checker.rules import artefacts
 
-_ROOT = Path(__file__).resolve().parents[2]
+from .real_texts import real_texts
+
 _NAMES = ["Putin", "Putins", "Putina", "Putinem", "Zelenski", "Zelenskiego", "Zelenskyy", "Merkels", "Merkel",
           "Scholz", "Scholza", "Macrona", "Macron", "Bucha", "Buchi", "Kyiv", "Kyjowa", "Trumpa", "Trump", "Bidens",
           "Warschau", "Warszawy", "Nawalnys", "Navalny", "Peskov", "Peskowa", "Moskau", "Moskwy", "Olafa"]
@@ -26,18 +24,7 @@ _WORDS = ["said", "the", "in", "of", "and", "spokesman", "met", "with", "on", "M
 
 
 def _texts() -> list[tuple[str, str]]:
-    out = []
-    for path in sorted((_ROOT / "tests" / "rules" / "cases").glob("*.yml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
-            if isinstance(case.get("text"), str):
-                out.append((case["text"], case["lang"]))
-    for name in ("dev.jsonl", "mqm-dev.jsonl"):
-        corpus = _ROOT.parent / "shared" / "eval" / name
-        if corpus.is_file():
-            for line in corpus.read_text(encoding="utf-8").splitlines()[:150]:
-                if line.strip():
-                    doc = json.loads(line)
-                    out.append((doc["text"], doc.get("lang") or "en"))
+    out = real_texts(150, sources=False)
     rnd = random.Random(4)
     for _ in range(60):
         words = [rnd.choice(_NAMES if rnd.random() < 0.4 else _WORDS) for _ in range(rnd.randint(1, 80))]

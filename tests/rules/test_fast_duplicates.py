@@ -8,7 +8,6 @@ one where the plain computation finds nothing)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +15,8 @@ from hypothesis import strategies as st
 
 from checker import segments
 from checker.rules import duplicates
+
+from .real_texts import real_texts
 
 # ------------------------------------------------------------------------------------------ references
 
@@ -142,17 +143,10 @@ _LINES = ["The army said on Monday that it had repelled the attack.",
           "It's the U.S.A.'s call, 8,5 million - a.b c.", "Its the U.S.A.s call, 8,5 million, a b c",
           "Президент Зеленский сказал в понедельник что армия отбила атаку."]
 _line_texts = st.lists(st.sampled_from(_LINES), max_size=25).map("\n".join)
-_REAL = sorted(Path(__file__).parent.glob("cases/*.yml"))
 
 
 def _real_texts():
-    import yaml
-
-    out = []
-    for path in _REAL:
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")).get("cases", []):
-            out += [t for t in (case.get("text"), case.get("source")) if t]
-    return out
+    return [text for text, _ in real_texts(0)]
 
 
 def _check_sentence_splitter(text):

@@ -4,20 +4,17 @@ real text (the rule cases, and the shared dev corpus where it is checked out).""
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import sys
-from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.rules import artefacts, consistency, formats
 
-_ROOT = Path(__file__).resolve().parents[2]
+from .real_texts import real_texts
 
 _PIECES = ["0", "1", "12", "2021", "1.000", "3,5", ".", ",", ":", "/", "-", " ", "\u00a0", "\u202f", "\n", "\r\n",
            "a", "B", "th", "st", "nd", "TH", "am", "p.m.", "$", "\u20ac", "Uhr", "No. ", "(", "'", "\"", "\u0663",
@@ -39,20 +36,7 @@ def _mix(n: int = 300, seed: int = 11, size: int = 60) -> list[str]:
 
 
 def _real_texts() -> list[str]:
-    out = []
-    for path in sorted((_ROOT / "tests" / "rules" / "cases").glob("*.yml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
-            out += [t for t in (case.get("text"), case.get("source")) if isinstance(t, str)]
-    for name in ("dev.jsonl", "mqm-dev.jsonl"):
-        corpus = _ROOT.parent / "shared" / "eval" / name
-        if corpus.is_file():
-            for line in corpus.read_text(encoding="utf-8").splitlines()[:120]:
-                if line.strip():
-                    doc = json.loads(line)
-                    out.append(doc["text"])
-                    if doc.get("source"):
-                        out.append(doc["source"]["text"])
-    return out
+    return [text for text, _ in real_texts(120)]
 
 
 _REAL = _real_texts()

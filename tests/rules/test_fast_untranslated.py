@@ -5,19 +5,16 @@ rule cases, and the shared dev corpus where it is checked out)."""
 
 from __future__ import annotations
 
-import json
 import random
-from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker import segments
 from checker.rules import untranslated as u
 
-_ROOT = Path(__file__).resolve().parents[2]
+from .real_texts import real_texts
 
 _PIECES = ["der ", "die ", "und ", "nicht ", "la ", "el ", "les ", "s ", "t ", "per ", "under ", "the ", "and ",
            "für ", "être ", "dass ", "Die ", "DER ", "UND", "the", "backlash ", "remote ", "work ", ". ", ", ", "! ",
@@ -37,20 +34,7 @@ def _mix(n: int = 300, seed: int = 5, size: int = 80) -> list[str]:
 
 
 def _real_texts() -> list[str]:
-    out = []
-    for path in sorted((_ROOT / "tests" / "rules" / "cases").glob("*.yml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
-            out += [t for t in (case.get("text"), case.get("source")) if isinstance(t, str)]
-    for name in ("dev.jsonl", "mqm-dev.jsonl"):
-        corpus = _ROOT.parent / "shared" / "eval" / name
-        if corpus.is_file():
-            for line in corpus.read_text(encoding="utf-8").splitlines()[:150]:
-                if line.strip():
-                    doc = json.loads(line)
-                    out.append(doc["text"])
-                    if doc.get("source"):
-                        out.append(doc["source"]["text"])
-    return out
+    return [text for text, _ in real_texts(150)]
 
 
 def _check(text: str) -> None:
