@@ -18,9 +18,8 @@ import html
 import re
 from array import array
 from dataclasses import dataclass
-from pathlib import Path
 
-from .documents import Document, LineIndex, decode, normalize_language
+from .documents import Document, LineIndex, _read_checked, decode, normalize_language
 from .errors import InputError, LanguageError
 
 #: File name endings read as bilingual files (lower case).
@@ -66,12 +65,7 @@ def read_bilingual(path: str, lang: str | None = None, data: bytes | None = None
     than two or does not say. InputError for a malformed file (with its line), LanguageError when the
     languages cannot be told."""
     if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except IsADirectoryError:
-            raise InputError(f"{path}: is a directory") from None
-        except OSError as err:
-            raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+        data = _read_checked(path)
     raw, encoding, bom = decode(data, path)
     lower = path.lower()
     if lower.endswith(".tsv"):

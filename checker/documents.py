@@ -172,6 +172,18 @@ def _function_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _frequent_words_by_language() -> dict[str, frozenset[str]]:
+    from .datafiles import tsv_rows
+
+    return {row[0]: frozenset(row[1].split()) for row in tsv_rows("lang", "function_words.tsv") if len(row) == 2}
+
+
+def frequent_words(lang: str) -> frozenset[str]:
+    """The most frequent words of ``lang`` (``data/lang/function_words.tsv``); empty for a language without."""
+    return _frequent_words_by_language().get(lang, frozenset())
+
+
+@lru_cache(maxsize=1)
 def vocabulary_languages() -> frozenset[str]:
     """The languages with a vocabulary (``data/lang/vocab/<lang>.txt.gz``); listing them reads no vocabulary."""
     folder = package_file("data", "lang", "vocab")

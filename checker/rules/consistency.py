@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..datafiles import tsv_rows
+from ..documents import frequent_words
 from ..findings import Applicability, Finding
 from . import Rule, register
 from .formats import _scan, _scan_runs, fmt_data, per_text
@@ -56,12 +57,6 @@ def _language_facts(lang: str) -> dict[str, frozenset[str]]:
         if len(row) >= 2:
             out.setdefault(row[0], set()).update(w for w in row[1:] if w)
     return {k: frozenset(v) for k, v in out.items()}
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> dict[str, frozenset[str]]:
-    """lang → its most frequent words (``data/lang/function_words.tsv``)."""
-    return {row[0]: frozenset(row[1].split()) for row in tsv_rows("lang", "function_words.tsv") if len(row) == 2}
 
 
 def _related(ctx, start: int, end: int, message: str) -> list[dict]:
@@ -244,7 +239,7 @@ def _spelling_facts(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
     the frequent words and acronyms that are also words)."""
     facts = _language_facts(lang)
     return tuple(facts.get("distinct", ())), \
-        _function_words().get(lang, frozenset()) | facts.get("acronym", frozenset())
+        frequent_words(lang) | facts.get("acronym", frozenset())
 
 
 @register

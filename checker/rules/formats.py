@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from functools import cache
 from itertools import chain
 
-from ..datafiles import package_file, tsv_rows
+from ..datafiles import package_file
+from ..documents import frequent_words
 from ..findings import Applicability, Edit, Finding
 from . import Rule, register
 from .names import language_name
@@ -584,20 +585,13 @@ _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)", re.I)
 
 
 @cache
-def _frequent_words(lang: str) -> frozenset[str]:
-    """The most frequent words of ``lang`` (``data/lang/function_words.tsv``)."""
-    return frozenset(w for row in tsv_rows("lang", "function_words.tsv") if len(row) == 2 and row[0] == lang
-                     for w in row[1].split())
-
-
-@cache
 def _ordinal_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
     data = fmt_data(lang)
     months = _alt(n for ms in _month_names(lang) for n in ms)
     nouns = _alt(data.get("ordinal_nouns", []))
     # what may follow a bare day: punctuation or the end, a function word ("on the 10th that"), a verb form
     # ("on the 9th showing"); any other word makes the ordinal its modifier ("the 19th batch")
-    followers = _alt(sorted(_frequent_words(lang)))
+    followers = _alt(sorted(frequent_words(lang)))
     endings = _alt(data.get("ordinal_day_verb_endings", []))
     bare = re.compile(r"\b(?:on|of|since|until|till|by|from|before|after)(?:[ \u00a0]the)?[ \u00a0]"
                       r"(\d\d?)(?:st|nd|rd|th)\b"
