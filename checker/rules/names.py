@@ -3,6 +3,7 @@ an unlisted spelling of a listed name."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -282,9 +283,10 @@ class InconsistentNameForm(Rule):
     """One entity written in two forms in the same document.
 
     What it flags:
-        The less preferred of two spellings of one person, place or organisation in one story ("Zelenskyi"
+        The odd one of two spellings of one person, place or organisation in one story ("Zelenskyi"
         after "Zelenskyy", "Metzola" after "Metsola", "Ortegas" beside "Ortega"), with or without a table
-        entry: spellings meet by transliteration-aware key.
+        entry: spellings meet by transliteration-aware key. Of two forms the table accepts, the story's
+        own choice stands: "Kim Jong Un" once beside "Kim Jong-un" twice is the one flagged.
     Why it matters:
         A story that spells one name two ways looks careless and confuses search and archives.
     Example:
@@ -293,8 +295,9 @@ class InconsistentNameForm(Rule):
     Fix safety:
         Unsafe: the two spellings might, rarely, be two people.
     Data:
-        Table statuses decide which spelling wins; without a table entry, the spelling the source
-        version writes (verbatim or transliterated), then the more frequent, then the earlier one.
+        The configured house style's form wins, then a form the table lists over an unlisted one (of
+        two unlisted ones, the spelling the source version writes, verbatim or transliterated), then
+        the story's more frequent spelling, then the table's preference, then the earlier one.
         Keys: ``data/names/keys/``.
     """
 
@@ -312,13 +315,17 @@ class InconsistentNameForm(Rule):
                     yield from self._report(ctx, group, forms)
 
     def _report(self, ctx, group: EntityGroup, forms) -> Iterator[Finding]:
-        """Flag every spelling but the best: table status, then written so in the source, then the most
-        frequent, then the first."""
+        """Flag every spelling but the best: the configured house style's form; then a form the table
+        lists as valid over one it does not know, and of two unlisted ones the one the source writes;
+        then the story's own choice, its most frequent spelling (of two valid forms, "Kim Jong-un" eight
+        times and "Kim Jong Un" once, the one is the slip); then table status, then the first."""
 
         def rank(item):
             form, rs = item
             status = min((STATUS_RANK[r.status] for r in rs if r.status), default=5)
-            return (status, not ctx.in_source(form), -len(rs), rs[0].mention.start)
+            unlisted = status == 5
+            house = bool(ctx.config.house) and any(_suggest(ctx, r) == r.mention.form for r in rs)
+            return (not house, unlisted, unlisted and not ctx.in_source(form), -len(rs), status, rs[0].mention.start)
 
         ordered = sorted(forms, key=rank)
         best_form, best = ordered[0]
@@ -327,9 +334,16 @@ class InconsistentNameForm(Rule):
         what = "entity" if group.entity is None else group.entity.display_name(ctx.lang)
         related = [{"start": anchor.mention.start, "end": anchor.mention.end, "line": line,
                     "message": f"written {anchor.mention.text!r} here"}]
+        # a whole mention written as listed ("Kim Jong Un", not inflected) takes the winning spelling of
+        # the same part of the name, as the story writes it most often
+        whole: dict[str, Counter] = {}
+        for b in best:
+            whole.setdefault(b.part, Counter())[b.mention.form] += 1
         for form, rs in ordered[1:]:
             for r in rs:
                 replacement = best_form if r.mention.text == form else None
+                if replacement is None and r.mention.text == r.mention.form and r.part in whole and r.part != "unknown":
+                    replacement = whole[r.part].most_common(1)[0][0]
                 yield self.finding(
                     ctx, r.mention.start, r.mention.end,
                     f"{r.mention.text!r} and {anchor.mention.text!r} (line {line}) name the same {what}; "
