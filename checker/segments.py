@@ -25,6 +25,7 @@ __all__ = [
     "lines",
     "paragraphs",
     "sentences",
+    "ascii_sentence_words",
     "clauses",
     "words",
     "quoted_spans",
@@ -191,6 +192,30 @@ def _sentences(text: str, start: int = 0, end: int | None = None) -> list[Segmen
         starts.sort()
         ends.sort()
     return list(map(Segment, starts, ends, repeat("sentence")))
+
+
+#: A byte of a text written one byte per character → its lower case for an ASCII letter, else a space.
+_ASCII_LETTER_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+@lru_cache(maxsize=4)
+def ascii_sentence_words(text: str) -> tuple[list[bytes] | None, ...]:
+    """For each sentence of ``sentences(text)``: its words as ``LETTERS.findall`` reads them in
+    ``sentence.lower()``, as ASCII bytes, where the sentence is ASCII; None where it is not. Cached: ART002
+    and ART003 both read every sentence's words (splitting them is the cost, one object per word).
+
+    Why it is equal: the text is written one byte per character (Latin-1, ``?`` for any other character),
+    ASCII letters lower-cased and every other byte a space; an ASCII sentence's slice of that is its
+    lower-cased text with its non-letters spaces, and ``LETTERS`` on ASCII is ``[A-Za-z]+``."""
+    sents = _all_sentences(text)
+    starts, ends = [s.start for s in sents], [s.end for s in sents]
+    letters = text.encode("latin-1", "replace").translate(_ASCII_LETTER_BYTES)
+    words = list(map(bytes.split, map(letters.__getitem__, map(slice, starts, ends))))
+    if not text.isascii():
+        for k in compress(range(len(sents)), map(operator.not_, map(str.isascii, map(
+                text.__getitem__, map(slice, starts, ends))))):
+            words[k] = None
+    return tuple(words)
 
 
 def _sentence_cuts(text: str, start: int, end: int) -> list[re.Match]:

@@ -188,18 +188,30 @@ _HIGH = _table(lambda c: 0 if c.isascii() else 1)
 class _Views:
     """What the sentence passes read of a text, from its one-byte view (``_OUTSIDE``): ``data``, the view,
     and ``spaced``, the view with its ASCII white space spaces (``_SPACES``); ``high``, 1 for each character
-    outside ASCII, else 0; ``ascii``, whether each sentence is ASCII; ``words``, each sentence's ``LETTERS``
-    words as bytes, lower-cased as ``text.lower()`` has them (as written where that changes the text's
-    length): exact for an ASCII sentence, for another the view of its words (equal words stay equal)."""
+    outside ASCII, else 0; ``ascii``, whether each sentence is ASCII; ``words(k)``, sentence ``k``'s
+    ``LETTERS`` words as bytes, lower-cased as ``text.lower()`` has them (as written where that changes the
+    text's length): exact for an ASCII sentence, for another the view of its words (equal words stay equal)."""
 
     def __init__(self, text: str, data: bytes, sents: list[segments.Segment]) -> None:
         self.data = data
         self.spaced = data.translate(_SPACES)
-        letters = data.translate(_LOWER_LETTERS if "\u0130" not in text else _KEEP_LETTERS)
-        starts, ends = [s.start for s in sents], [s.end for s in sents]
+        self.lower_alone = "\u0130" not in text
+        self.letters = data.translate(_LOWER_LETTERS if self.lower_alone else _KEEP_LETTERS)
+        self.starts, self.ends = starts, ends = [s.start for s in sents], [s.end for s in sents]
         self.high = high = data.translate(_HIGH)
         self.ascii = [not n for n in map(high.count, repeat(b"\x01"), starts, ends)]
-        self.words = list(map(bytes.split, map(letters.__getitem__, map(slice, starts, ends))))
+
+    def words(self, k: int) -> list[bytes]:
+        return self.letters[self.starts[k]:self.ends[k]].split()
+
+    def all_words(self, text: str) -> Iterator[list[bytes]]:
+        """``words(k)`` of every sentence; an ASCII sentence's from ``segments.ascii_sentence_words`` (read
+        once for ART002 and ART003), the same bytes where the text's lower case keeps its length (the
+        letters are lower-cased then)."""
+        if not self.lower_alone:
+            return map(self.words, range(len(self.starts)))
+        shared = segments.ascii_sentence_words(text)
+        return (self.words(k) if words is None else words for k, words in enumerate(shared))
 
 
 @lru_cache(maxsize=4)
@@ -258,7 +270,7 @@ def _sentence_words(text: str) -> list[tuple[list, list] | None]:
         return [_words_of(text, s) for s in sents]
     out: list[tuple[list, list] | None] = [None] * len(sents)
     is_ascii = views.ascii
-    for k, words in enumerate(views.words):
+    for k, words in enumerate(views.all_words(text)):
         long = [w for w in words if len(w) >= 4]
         if len(set(long)) < len(long):
             out[k] = (words, long) if is_ascii[k] else \

@@ -8,8 +8,8 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import chain, compress, count
-from operator import attrgetter, not_
+from itertools import chain, compress, count, repeat
+from operator import attrgetter, is_
 
 from .. import segments
 from ..datafiles import package_file, tsv_rows
@@ -119,16 +119,9 @@ def _sentence_words(text: str, sents: list[segments.Segment]) -> list[list[str]]
     return out
 
 
-#: The bulk screen joins the sentences with a mark between spaces: a space is neither cased nor case-ignorable,
-#: so each sentence lower-cases as it does on its own, and the mark (a control character no text it reads
-#: holds) splits off as a token of its own.
-_MARK = "\x01"
-_MARK_BYTES = _MARK.encode()
-_JOIN = f" {_MARK} "
-#: ``bytes.translate`` table of the joined sentences in UTF-8: ASCII letters lower-cased, the mark kept, other
-#: ASCII bytes a space, the bytes of other characters kept (the tokens they stand in are read the plain way).
-_BYTE_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or c >= 128 or c == 1 else 32
-                    for c in range(256))
+#: ``bytes.translate`` table of a sentence in UTF-8: ASCII letters lower-cased, other ASCII bytes a space, the
+#: bytes of other characters kept (the tokens they stand in are read the plain way).
+_BYTE_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or c >= 128 else 32 for c in range(256))
 
 #: Punctuation and spaces outside ASCII that news copy often holds, in UTF-8: none is a letter and none changes
 #: when lower-cased, so a sentence that holds no other character outside ASCII reads as ASCII once they are
@@ -137,26 +130,30 @@ _MARKS_UTF8 = re.compile(b"|".join(ch.encode() for ch in "\u201c\u201d\u2018\u20
                                                           "\u2026\u00a0\u2009\u202f"))
 
 
-def _screened_words(text: str, sents: list[segments.Segment], flagged: frozenset[bytes],
+def _screened_words(text: str, flagged: frozenset[bytes],
                     min_flagged: int) -> list[tuple[segments.Segment, list[str]]] | None:
-    """(sentence, its ``_sentence_words``) of the sentences that hold non-ASCII characters or ``min_flagged``
-    words or more of ``flagged`` (lower-case ASCII words, as bytes); None as ``_sentence_words`` gives None.
+    """(sentence, its ``_sentence_words``) of the sentences of ``segments.sentences(text)`` that hold
+    non-ASCII characters or ``min_flagged`` words or more of ``flagged`` (lower-case ASCII words, as bytes);
+    None as ``_sentence_words`` gives None.
 
-    Why it is equal: all sentences are read at once in C (joined, encoded, translated, split), so that only the
-    ones that may pass the tests of ``_foreign_sentences`` are read in Python. An ASCII sentence's tokens there
-    are its ``_sentence_words`` as bytes (the translation is ``_ASCII_LOWER_WORDS``'s), and so are those of a
-    sentence whose other characters are all ``_MARKS_UTF8``; a sentence with another character (a byte of 128
-    or more stays) is read as ``_sentence_words`` reads it, and only those can change length when lower-cased."""
-    if _MARK in text:
-        return _plain_screened_words(text, sents, flagged, min_flagged)
-    pieces = map(text.__getitem__, map(slice, map(_START, sents), map(_END, sents)))
-    parts = _JOIN.join(pieces).encode("utf-8", "surrogatepass").translate(_BYTE_WORDS).split(_MARK_BYTES)
-    wide = set(compress(count(), map(not_, map(bytes.isascii, parts))))
-    hot = compress(count(), map(min_flagged.__le__, map(len, map(flagged.intersection, map(bytes.split, parts)))))
+    Why it is equal: an ASCII sentence's words are read in C, once for ART002 and ART003
+    (``segments.ascii_sentence_words``: its ``_sentence_words`` as bytes), so that only the ones that may pass
+    the tests of ``_foreign_sentences`` are read in Python. Another sentence is encoded in UTF-8 and translated
+    (``_BYTE_WORDS``): if all its characters outside ASCII are ``_MARKS_UTF8``, its tokens with those spaces are
+    its ``_sentence_words``; else it is read as ``_sentence_words`` reads it, and only those can change length
+    when lower-cased."""
+    sents = segments.sentences(text)
+    words_of = segments.ascii_sentence_words(text)
+    wide = compress(count(), map(is_, words_of, repeat(None)))
+    hot = compress(count(), map(min_flagged.__le__, map(len, map(flagged.intersection, map(
+        _words_or_none, words_of)))))
     out = []
-    for i in sorted(wide.union(hot)):
-        sent = sents[i]
-        part = _MARKS_UTF8.sub(b" ", parts[i]) if i in wide else parts[i]
+    for i in sorted(set(wide).union(hot)):
+        sent, words = sents[i], words_of[i]
+        if words is not None:
+            out.append((sent, list(map(bytes.decode, words))))
+            continue
+        part = _MARKS_UTF8.sub(b" ", text[sent.start:sent.end].encode("utf-8", "surrogatepass").translate(_BYTE_WORDS))
         if not part.isascii():
             low = text[sent.start:sent.end].lower()
             if len(low) != sent.end - sent.start:
@@ -165,6 +162,10 @@ def _screened_words(text: str, sents: list[segments.Segment], flagged: frozenset
         else:
             out.append((sent, part.decode("ascii").split()))
     return out
+
+
+def _words_or_none(words: list[bytes] | None) -> list[bytes] | tuple:
+    return () if words is None else words
 
 
 def _plain_screened_words(text: str, sents: list[segments.Segment], flagged: frozenset[bytes],
@@ -289,9 +290,9 @@ class UntranslatedSegment(Rule):
         sents = segments.sentences(text)
         word_check = None if foreign is None else _ForeignWords(ctx, text, None, foreign)
         if word_check is None:  # a sentence needs this many function words of another language
-            screen = _screened_words(text, sents, _ascii_bytes(foreign_vocab), UNTRANSLATED_MIN_FOREIGN)
+            screen = _screened_words(text, _ascii_bytes(foreign_vocab), UNTRANSLATED_MIN_FOREIGN)
         elif not word_check.source_lines:  # ... or one of them or a suspect word
-            screen = _screened_words(text, sents, _flagged_words(own, foreign), 1)
+            screen = _screened_words(text, _flagged_words(own, foreign), 1)
         else:  # ... or any word its source line writes in lower case: every sentence is read
             words_of = _sentence_words(text, sents)
             screen = None if words_of is None else list(zip(sents, words_of, strict=True))

@@ -1,7 +1,8 @@
 """The fast paths of ART003 and of the sentence splitter give what the plain computation gives.
 
 Each shortcut is pinned to a straightforward reference on generated text (Hypothesis) and on real text:
-the sentence and line splitters, the byte views of the sentences (``duplicates._views``), the clause parts
+the sentence and line splitters, the byte views of the sentences (``duplicates._views``) and the ASCII
+sentences' words shared with ART002 (``segments.ascii_sentence_words``), the clause parts
 read from bytes, and the filters that let ``_phrases`` and ``_clauses`` skip a sentence (they may only skip
 one where the plain computation finds nothing)."""
 
@@ -167,15 +168,20 @@ def _check_views(text):
     if views is None:
         return
     low = duplicates._lower(text)
+    all_words = list(views.all_words(text))
+    shared = segments.ascii_sentence_words(text)
     for k, s in enumerate(sents):
         piece = text[s.start:s.end]
-        assert views.ascii[k] == piece.isascii()
+        assert views.ascii[k] == piece.isascii() == (shared[k] is not None)
+        if shared[k] is not None:  # the words ART002 and ART003 share: LETTERS of the sentence lower-cased
+            assert [w.decode() for w in shared[k]] == segments.LETTERS.findall(piece.lower())
         assert views.high[s.start:s.end].count(1) == sum(not c.isascii() for c in piece)
         words = segments.LETTERS.findall(low, s.start, s.end)
         if views.ascii[k]:
-            assert [w.decode() for w in views.words[k]] == words
+            assert [w.decode() for w in views.words(k)] == words == [w.decode() for w in all_words[k]]
         else:  # a view of the words: as many, as long, and equal where the words are
-            got = views.words[k]
+            got = views.words(k)
+            assert all_words[k] == got
             assert [len(w) for w in got] == [len(w) for w in words]
             assert all(got[i] == got[j] for i in range(len(words)) for j in range(len(words)) if words[i] == words[j])
         if views.ascii[k]:
