@@ -356,6 +356,12 @@ def _packaged_key(path) -> str:
     return cache.digest(path.name, str(st.st_size), str(st.st_mtime_ns))
 
 
+#: Decompressed vocabularies kept per language in the cache folder: each install of checker (a venv, an
+#: upgrade) keys its own by the packaged file's size and time, so without pruning they pile up at 3.5 MB
+#: a language per install.
+KEEP_VOCABULARIES = 3
+
+
 @lru_cache(maxsize=16)
 def _vocabulary_blob(lang: str) -> str:
     """The vocabulary file of ``lang`` as one string, one line per Zipf value, every word between spaces
@@ -380,7 +386,7 @@ def _vocabulary_blob(lang: str) -> str:
     while text.startswith("#", start):  # the header lines
         start = text.index("\n", start) + 1
     blob = "\n" + text[start:].rstrip("\n").replace("\t", "\t ").replace("\n", " \n") + " \n"
-    cache.store_bytes("vocab", f"{lang}-{key}", ".txt", blob.encode("utf-8"))
+    cache.store_bytes(f"vocab-{lang}", key, ".txt", blob.encode("utf-8"), keep=KEEP_VOCABULARIES)
     return blob
 
 
@@ -451,7 +457,7 @@ def _vocabulary_lookup(lang: str) -> tuple[dict[str, tuple[int, int]], bytes]:
     body = b"".join(parts)
     if spans:  # the body keeps the line break that ends the header
         head = " ".join(spans) + "\n" + " ".join(str(end) for _, end in spans.values())
-        cache.store_bytes("vocab-groups", f"{lang}-{key}", ".txt", head.encode("utf-8") + body)
+        cache.store_bytes(f"vocab-groups-{lang}", key, ".txt", head.encode("utf-8") + body, keep=KEEP_VOCABULARIES)
     return spans, body
 
 

@@ -62,7 +62,7 @@ def _all_fmt_data() -> dict[str, dict]:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = {name[:-4]: yaml.load(raw.decode("utf-8"), Loader=loader) for name, raw in files}
-    cache.store("formats", key, data)
+    cache.store("formats", key, data, keep=4)  # a new entry per change of the data files: keep a few
     return data
 
 
