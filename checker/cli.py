@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
@@ -130,8 +130,10 @@ class _Linter:
               help="Baseline file: written when missing, else its findings are not reported.")
 @click.option("--write-baseline", is_flag=True, help="(Re)write the --baseline file from this run.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
+              help="Check the files on N processes (0: one per CPU); the report is the same.")
 def check(paths, lang, fmt, output_file, statistics, tables, no_default_table, select, extend_select, ignore, house,
-          include, exclude, config_file, isolated, fix, unsafe_fixes, diff, baseline, write_baseline, exit_zero):
+          include, exclude, config_file, isolated, fix, unsafe_fixes, diff, baseline, write_baseline, exit_zero, jobs):
     """Check copy files, folders or - (stdin) and report findings.
 
     Exit status: 0 clean, 1 findings, 2 usage, 3 unreadable input, 4 config, 5 table, 6 language.
@@ -142,6 +144,7 @@ def check(paths, lang, fmt, output_file, statistics, tables, no_default_table, s
     from .documents import language_from_filename, normalize_language, read_document
     from .engine import Engine
     from .names.compiled import compiled_finder
+    from .parallel import map_tasks, workers_for
     from .paths import expand, unlisted_versions, versions
 
     if write_baseline and not baseline:
@@ -205,27 +208,33 @@ def check(paths, lang, fmt, output_file, statistics, tables, no_default_table, s
         except (OSError, CheckerError) as err:
             click.echo(f"checker: notice: {path}: its other version {other} is not read ({err})", err=True)
     uncovered: set[str] = set()
-    diffs: list[str] = []
-    for path, doc in docs.items():
+    for doc in docs.values():
         if doc.lang not in table.languages and doc.lang not in uncovered:
             uncovered.add(doc.lang)
             click.echo(f"checker: notice: the name table has no {doc.lang} forms; "
                        f"checking {doc.path} with the rules that apply to any language", err=True)
-        bi = bilinguals.get(path)
-        if bi is not None:
-            findings, hidden = lint(doc, bi.source)
-            to_file_positions(findings, bi)
+    for bi in bilinguals.values():
+        findings, hidden = lint(bi.target, bi.source)
+        to_file_positions(findings, bi)
+        results.append(FileResult(path=bi.target.path, lang=bi.target.lang, lang_origin=bi.target.lang_origin,
+                                  findings=findings, text=bi.raw, suppressed=hidden))
+    stories = _stories([p for p in docs if p not in bilinguals], siblings, docs, docs_source, raw)
+    how = (fix, diff, unsafe_fixes)
+    workers = workers_for(jobs, len(stories))
+    if workers > 1:
+        checked = map_tasks(_check_story_in_worker, stories, _worker_linter, (config, how), workers)
+    else:
+        checked = [_check_story(lint, story, how) for story in stories]
+    diffs_of: dict[str, list[str]] = {}
+    for story, outcomes in zip(stories, checked, strict=True):
+        for item, (findings, hidden, applied, item_diffs, text) in zip(story.items, outcomes, strict=True):
+            doc = docs[item.path]
+            if text != doc.text:  # fixed (in a worker, on its copy)
+                doc.text, doc._lines = text, None
+            diffs_of[item.path] = item_diffs
             results.append(FileResult(path=doc.path, lang=doc.lang, lang_origin=doc.lang_origin, findings=findings,
-                                      text=bi.raw, suppressed=hidden))
-            continue
-        source = next((docs[s] for s in siblings.get(path, []) if s in docs), docs_source.get(path))
-        findings, hidden = lint(doc, source)
-        applied = 0
-        if fix or diff:
-            findings, applied, hidden = _fix(doc, source, lint, findings, hidden, unsafe_fixes, diff, raw.get(path),
-                                             diffs)
-        results.append(FileResult(path=doc.path, lang=doc.lang, lang_origin=doc.lang_origin, findings=findings,
-                                  text=doc.text, fixed=0 if diff else applied, suppressed=hidden))
+                                      text=text, fixed=0 if diff else applied, suppressed=hidden))
+    diffs = [line for path in docs if path in diffs_of for line in diffs_of[path]]
     order = {p: i for i, p in enumerate(list(paths) + files)}
     results.sort(key=lambda r: order.get("-" if r.path == "<stdin>" else r.path, len(order)))
     if baseline and (write_baseline or known is None):
@@ -245,6 +254,76 @@ def check(paths, lang, fmt, output_file, statistics, tables, no_default_table, s
         sys.exit(int(worst))
     found_any = any(r.findings for r in results)
     sys.exit(int(ExitCode.FINDINGS if found_any and not exit_zero else ExitCode.CLEAN))
+
+
+@dataclass
+class _Item:
+    """One file of a story to check: its document, the versions of the story it is checked against (paths
+    of the same batch), the version beside it on disk that the run does not check, its bytes (--fix)."""
+
+    path: str
+    doc: object
+    siblings: list[str]
+    outside_source: object | None
+    raw: bytes | None
+
+
+@dataclass
+class _Story:
+    """The versions of one story that the run checks, in file order: one task (``--jobs``)."""
+
+    items: list[_Item]
+
+    def size(self) -> int:
+        return sum(len(item.doc.text) for item in self.items)
+
+
+def _stories(paths: list[str], siblings: dict[str, list[str]], docs: dict, outside: dict, raw: dict) -> list[_Story]:
+    """The files grouped into stories: a file with the other versions of its story that the run checks,
+    in file order (a fix of one version is the source the next one is checked against)."""
+    story_of: dict[str, _Story] = {}
+    stories: list[_Story] = []
+    for path in paths:
+        story = next((story_of[s] for s in siblings.get(path, []) if s in story_of), None)
+        if story is None:
+            story = _Story([])
+            stories.append(story)
+        story_of[path] = story
+        story.items.append(_Item(path, docs[path], [s for s in siblings.get(path, []) if s in docs],
+                                 outside.get(path), raw.get(path)))
+    return stories
+
+
+def _check_story(lint, story: _Story, how: tuple[bool, bool, bool]) -> list[tuple]:
+    """(findings, suppressed, fixes applied, diff lines, text after fixing) of each file of a story, each
+    checked against the first other version of the story (fixed first if it came first), else the version
+    beside it on disk."""
+    fix, diff, unsafe = how
+    versions = {item.path: item.doc for item in story.items}
+    out = []
+    for item in story.items:
+        doc = item.doc
+        source = next((versions[s] for s in item.siblings if s in versions), item.outside_source)
+        findings, hidden = lint(doc, source)
+        applied, diffs = 0, []
+        if fix or diff:
+            findings, applied, hidden = _fix(doc, source, lint, findings, hidden, unsafe, diff, item.raw, diffs)
+        out.append((findings, hidden, applied, diffs, doc.text))
+    return out
+
+
+def _worker_linter(config: Config, how: tuple[bool, bool, bool]) -> tuple:
+    """A worker process's engine (``--jobs``): the run's table from the cache and its settings."""
+    from .engine import Engine
+    from .names.compiled import compiled_finder
+
+    finder = compiled_finder(config.tables, default=not config.no_default_table)
+    return _Linter(Engine(finder, config), config), how
+
+
+def _check_story_in_worker(state: tuple, story: _Story) -> list[tuple]:
+    lint, how = state
+    return _check_story(lint, story, how)
 
 
 def _fix(doc, source, lint, findings, hidden, unsafe, diff_only, original, diffs):
