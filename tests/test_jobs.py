@@ -7,11 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from rules.real_texts import real_texts
 
 from checker.errors import ExitCode
 from checker.parallel import workers_for
-
-from rules.real_texts import real_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "coalition-of-the-willing.en.txt"
