@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import codecs
 import os
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -190,3 +192,18 @@ def test_write_atomic_gives_a_new_file_the_usual_permissions(tmp_path):
         assert (p.stat().st_mode & 0o777) == 0o644
     finally:
         os.umask(old)
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_removing_a_repeated_line_keeps_every_line_break_whole(cli, tmp_path, newline):
+    """The seed story's repeated caption removed with --fix gives, in a CRLF or CR file, the LF file's fix
+    with its line breaks: the whole break before the line goes, never half of a CRLF."""
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "coalition-of-the-willing.en.txt").read_text("utf-8")
+    lf, other = tmp_path / "lf.en.txt", tmp_path / "other.en.txt"
+    lf.write_bytes(seed.encode("utf-8"))
+    other.write_bytes(seed.replace("\n", newline).encode("utf-8"))
+    for p in (lf, other):
+        cli("check", "--fix", "--select", "ART003", str(p))
+    fixed = lf.read_bytes().decode("utf-8")
+    assert fixed != seed and fixed.count("\n") == seed.count("\n") - 1
+    assert other.read_bytes().decode("utf-8") == fixed.replace("\n", newline)

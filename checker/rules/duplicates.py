@@ -520,11 +520,10 @@ class DuplicatedSegment(Rule):
             how = "repeats" if exact else "nearly repeats"
             finding = self.finding(ctx, line.start, line.end, f"this line {how} line {line_no}", [],
                                    Applicability.DISPLAY, related)
-            if removable:  # remove the repeated line with the line break before it
+            if removable:  # remove the repeated line with the whole line break before it (CRLF too)
                 from ..findings import Edit
 
-                cut = text.rfind("\n", 0, line.start)
-                finding.edits = [Edit(cut if cut >= 0 else line.start, line.end, "")]
+                finding.edits = [Edit(lines[i - 1].end if i else line.start, line.end, "")]
                 finding.applicability = Applicability.SAFE
             flagged.append((line.start, line.end))
             yield finding
