@@ -1,4 +1,4 @@
-"""The ``checker`` command line: check, names cluster, rules, explain."""
+"""The ``checker`` command line: check, serve, names cluster, rules, explain, table import."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from .config import Config
-from .errors import CheckerError, ExitCode
+from .errors import CheckerError, ExitCode, InputError
 from .report import FORMATS, FileResult, render
 
 
@@ -52,27 +52,59 @@ def _settings(paths, config_file, isolated, **cli) -> Config:
     return config
 
 
+_BATCH_OPTIONS = (
+    click.option("--lang", "lang", metavar="CODE",
+                 help="Language of the copy (default: from story.<lang>.txt, else detected)."),
+    click.option("--table", "tables", multiple=True, metavar="FILE",
+                 help="Name table (YAML/JSON, or from<TAB>to<TAB>lang TSV) layered on the built-in one; repeatable."),
+    click.option("--no-default-table", is_flag=True, help="Do not load the built-in name table."),
+    click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (NAME, NAME001)."),
+    click.option("--extend-select", multiple=True, metavar="CODES", help="Add codes to the selection."),
+    click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes."),
+    click.option("--house", metavar="STYLE", help="House style whose name forms win (ap, reuters, ...)."),
+    click.option("--include", multiple=True, metavar="GLOB",
+                 help="Files to take from folders (default *.txt, *.md, *.xlf, *.xliff, *.tmx)."),
+    click.option("--exclude", multiple=True, metavar="GLOB", help="Files to skip."),
+    click.option("--config", "config_file", type=click.Path(dir_okay=False),
+                 help="Configuration file (default: the nearest checker.toml or pyproject.toml [tool.checker])."),
+    click.option("--isolated", is_flag=True, help="Ignore configuration files."),
+)
+
+
+def _batch_options(command):
+    """The options that say which copy is checked and how (``check`` and ``serve`` share them)."""
+    for option in reversed(_BATCH_OPTIONS):
+        command = option(command)
+    return command
+
+
+def _pipeline(paths, lang, tables, no_default_table, select, extend_select, ignore, house, include, exclude,
+              config_file, isolated):
+    """(config, linter, table, language) of a run from the batch options; a bad config, table or language
+    ends the run with its one-line error."""
+    from .documents import normalize_language
+    from .engine import Engine
+    from .names.compiled import compiled_finder
+    from .run import Linter
+
+    try:
+        config = _settings(paths, config_file, isolated, select=_codes(select), extend_select=_codes(extend_select),
+                           ignore=_codes(ignore), tables=tables, include=include, exclude=exclude, house=house,
+                           no_default_table=no_default_table)
+        lang = normalize_language(lang) if lang else None
+        finder = compiled_finder(config.tables, default=not config.no_default_table)
+    except CheckerError as err:
+        _fail(err)
+    return config, Linter(Engine(finder, config), config), finder.table, lang
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--lang", "lang", metavar="CODE",
-              help="Language of the copy (default: from story.<lang>.txt, else detected).")
+@_batch_options
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help="Output format.")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write the report here, not stdout.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per code instead of the findings.")
-@click.option("--table", "tables", multiple=True, metavar="FILE",
-              help="Name table (YAML/JSON, or from<TAB>to<TAB>lang TSV) layered on the built-in one; repeatable.")
-@click.option("--no-default-table", is_flag=True, help="Do not load the built-in name table.")
-@click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (NAME, NAME001).")
-@click.option("--extend-select", multiple=True, metavar="CODES", help="Add codes to the selection.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes.")
-@click.option("--house", metavar="STYLE", help="House style whose name forms win (ap, reuters, ...).")
-@click.option("--include", multiple=True, metavar="GLOB",
-              help="Files to take from folders (default *.txt, *.md, *.xlf, *.xliff, *.tmx).")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Files to skip.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False),
-              help="Configuration file (default: the nearest checker.toml or pyproject.toml [tool.checker]).")
-@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomic; encoding, BOM, line endings kept).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
@@ -89,27 +121,19 @@ def check(paths, lang, fmt, output_file, statistics, tables, no_default_table, s
     Exit status: 0 clean, 1 findings, 2 usage, 3 unreadable input, 4 config, 5 table, 6 language.
     """
     from . import baseline as baselines
-    from .documents import normalize_language
-    from .engine import Engine
-    from .names.compiled import compiled_finder
-    from .run import Linter, check_batch
+    from .run import check_batch
 
     if write_baseline and not baseline:
         raise click.UsageError("--write-baseline needs --baseline FILE")
     if unsafe_fixes and not (fix or diff):
         fix = True
+    config, lint, table, lang = _pipeline(paths, lang, tables, no_default_table, select, extend_select, ignore, house,
+                                          include, exclude, config_file, isolated)
     try:
-        config = _settings(paths, config_file, isolated, select=_codes(select), extend_select=_codes(extend_select),
-                           ignore=_codes(ignore), tables=tables, include=include, exclude=exclude, house=house,
-                           no_default_table=no_default_table)
-        if lang:
-            lang = normalize_language(lang)
-        finder = compiled_finder(config.tables, default=not config.no_default_table)
         known = baselines.load(baseline) if baseline and not write_baseline and Path(baseline).exists() else None
     except CheckerError as err:
         _fail(err)
-    lint = Linter(Engine(finder, config), config)
-    batch = check_batch(paths, config, lint, finder.table, lang, fix, diff, unsafe_fixes, jobs)
+    batch = check_batch(paths, config, lint, table, lang, fix, diff, unsafe_fixes, jobs)
     results, worst, docs, diffs = batch.results, batch.worst, batch.docs, batch.diffs
     if baseline and (write_baseline or known is None):
         n = baselines.write(baseline, results)
@@ -141,6 +165,45 @@ def _report(fmt: str, results: list[FileResult], output_file: str | None) -> Non
     buf = io.StringIO()
     render(fmt, results, buf)
     write_atomic(output_file, buf.getvalue().encode("utf-8"))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_batch_options
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port on 127.0.0.1 (0: any free one).")
+@click.option("--open/--no-open", "open_browser", default=True, show_default=True,
+              help="Open the page in the web browser.")
+def serve(paths, lang, tables, no_default_table, select, extend_select, ignore, house, include, exclude,
+          config_file, isolated, port, open_browser):
+    """Show the findings of copy files or folders on a local web page, and apply the fixes you choose.
+
+    The page lists every finding beside the copy; a fix is applied to the file on disk when you press its
+    button (as --fix writes: atomic, encoding and line endings kept). Reload to check again. Only this
+    machine can reach the page. Stop with Ctrl-C.
+    """
+    from .serve import EditorPage, make_server
+
+    if "-" in paths:
+        raise click.UsageError("serve checks files and folders, not stdin")
+    config, lint, table, lang = _pipeline(paths, lang, tables, no_default_table, select, extend_select, ignore, house,
+                                          include, exclude, config_file, isolated)
+    try:
+        server = make_server(EditorPage(paths, config, lint, table, lang), port=port)
+    except OSError as err:
+        _fail(InputError(f"cannot listen on 127.0.0.1:{port} ({err.strerror or err}); try --port 0"))
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    click.echo(f"checker: the page is at {url} (Ctrl-C stops)", err=True)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 @cli.group()

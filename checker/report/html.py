@@ -30,6 +30,8 @@ th{background:#f3f3f3}td.where{white-space:nowrap}td.where a{color:inherit}
 code{font:13px ui-monospace,Menlo,Consolas,monospace;background:#f1f1f1;padding:0 .25rem;border-radius:3px}
 .sugg{color:#1b5e20}.filters{margin:.5rem 0;font-size:.9rem}.filters label{margin-right:1rem;white-space:nowrap}
 tr.hidden{display:none}mark.off{background:none;border:0}
+.notice{background:#e8f5e9;border:1px solid #a5d6a7;border-radius:6px;padding:.4rem .8rem}
+form.act{display:inline;margin-left:.5rem}form.act button{font-size:.85rem;cursor:pointer}
 """
 
 _SCRIPT = """
@@ -90,11 +92,11 @@ def _copy(text: str, findings: list, anchor: str) -> str:
     return "".join(parts)
 
 
-def _section(res, k: int) -> str:
+def _section(res, k: int, actions=None) -> str:
     anchor = f"file{k}"
     head = f"<h2>{escape(res.path)}</h2>"
     if res.error is not None:
-        return f'<section>{head}<p class="error-line">{escape(res.error)}</p></section>'
+        return f'<section id="{anchor}">{head}<p class="error-line">{escape(res.error)}</p></section>'
     findings = res.findings
     lang = f"language {escape(res.lang or 'unknown')}" + (f" ({escape(res.lang_origin)})" if res.lang_origin else "")
     counts = Counter(f.code for f in findings)
@@ -102,7 +104,7 @@ def _section(res, k: int) -> str:
             + (f", {res.suppressed} suppressed" if res.suppressed else "")
             + (f", {res.fixed} fixed" if res.fixed else "") + "</p>")
     if not findings:
-        return f'<section>{head}{meta}<p>No findings.</p></section>'
+        return f'<section id="{anchor}">{head}{meta}<p>No findings.</p></section>'
     filters = '<div class="filters">' + "".join(
         f'<label><input type="checkbox" value="{escape(c)}" checked> <code>{escape(c)}</code> {n}</label>'
         for c, n in sorted(counts.items())) + "</div>"
@@ -110,23 +112,28 @@ def _section(res, k: int) -> str:
     for i, f in enumerate(findings):
         sugg = " | ".join(escape(s) for s in f.suggestions)
         how = f" ({escape(f.applicability.value)} fix)" if f.edits else ""
+        act = actions(res, k, f) if actions else ""
         rows.append(f'<tr data-code="{escape(f.code)}"><td class="where"><a href="#{anchor}-{i}">{f.line}:{f.column}'
                     f"</a></td><td><code>{escape(f.code)}</code> {escape(f.severity.value)}</td>"
-                    f"<td>{escape(f.message)}</td><td class=\"sugg\">{sugg}{how if sugg else ''}</td></tr>")
+                    f"<td>{escape(f.message)}</td><td class=\"sugg\">{sugg}{how if sugg else ''}{act}</td></tr>")
     table = ("<table><thead><tr><th>line:col</th><th>rule</th><th>what</th><th>suggestion</th></tr></thead>"
              f"<tbody>{''.join(rows)}</tbody></table>")
     copy = f'<div class="copy">{_copy(res.text, findings, anchor)}</div>' if res.text is not None else ""
-    return f"<section>{head}{meta}{filters}{copy}{table}</section>"
+    return f'<section id="{anchor}">{head}{meta}{filters}{copy}{table}</section>'
 
 
-def render(results, out: TextIO) -> None:
-    """Write one HTML page for all ``results``."""
+def render(results, out: TextIO, actions=None, notice: str = "") -> None:
+    """Write one HTML page for all ``results``. ``actions(result, k, finding)``, where given, adds HTML to
+    a finding's suggestion cell (the local editor page's buttons: ``checker serve``); ``notice`` is a line
+    shown under the heading."""
     total = sum(len(r.findings) for r in results)
     out.write('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
               '<meta name="viewport" content="width=device-width,initial-scale=1">'
               f"<title>checker report: {total} finding{'s' * (total != 1)}</title><style>{_STYLE}</style></head>"
               "<body><h1>checker report</h1>")
     out.write(f'<p class="meta">{escape(summary(results) or "No findings.")}</p>')
+    if notice:
+        out.write(f'<p class="notice">{escape(notice)}</p>')
     for k, res in enumerate(results):
-        out.write(_section(res, k))
+        out.write(_section(res, k, actions))
     out.write(f"<script>{_SCRIPT}</script></body></html>\n")
