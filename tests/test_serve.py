@@ -28,12 +28,14 @@ SEED = ROOT / "seeds" / "coalition-of-the-willing.en.txt"
 def served(tmp_path):
     """The page for a folder holding the seed story (as UTF-16 with CRLF line ends: kept by a fix), on a
     free port; yields (page, port, path of the story)."""
-    story = tmp_path / "coalition.en.txt"
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    story = folder / "coalition.en.txt"
     text = SEED.read_text(encoding="utf-8").replace("\n", "\r\n")
     story.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
     config = Config()
     finder = compiled_finder()
-    page = EditorPage([str(tmp_path)], config, Linter(Engine(finder, config), config), finder.table)
+    page = EditorPage([str(folder)], config, Linter(Engine(finder, config), config), finder.table)
     server = make_server(page)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -103,14 +105,16 @@ def test_no_change_without_the_token_or_from_another_host(served):
     assert story.read_bytes() == before and (ROOT / "README.md").exists()
 
 
-def test_every_safe_fix_of_a_file_at_once(served, tmp_path):
+def test_every_safe_fix_of_a_file_at_once_is_what_fix_writes(served, tmp_path, cli):
     page, port, story = served
+    by_cli = tmp_path / "cli" / story.name
+    by_cli.parent.mkdir()
+    shutil.copy(story, by_cli)
+    cli("check", "--fix", str(by_cli))
     _s, _h, body = request(port, "GET", "/")
     whole = next(f for f in forms(body) if "fingerprint" not in f)
     assert request(port, "POST", "/apply", whole)[0] == 303
-    fixed = tmp_path / "cli"
-    fixed.mkdir()
-    shutil.copy(story, fixed / story.name)
+    assert story.read_bytes() == by_cli.read_bytes() != SEED.read_bytes()
     _s, _h, body = request(port, "GET", "/")
     assert not [f for f in forms(body) if "fingerprint" not in f]  # nothing safe left to apply
 
