@@ -279,6 +279,9 @@ class Spans:
 
 
 _QUOTE_CHAR = re.compile("[" + "".join(_QUOTES) + "]")
+#: Marks that open a quotation only where no word or sentence mark stands right before them: written after
+#: one they close a quotation (or are an apostrophe).
+_CLOSES_AFTER_WORD = "‘\"“"
 
 
 @lru_cache(maxsize=64)
@@ -294,8 +297,8 @@ def quoted_spans(text: str) -> Spans:
                 break
             i, ch = m.start(), m.group(0)
             pos = i + 1
-            if ch in "‘\"" and i > line.start and text[i - 1].isalnum():
-                continue  # an apostrophe or a closing mark
+            if ch in _CLOSES_AFTER_WORD and i > line.start and (text[i - 1].isalnum() or text[i - 1] in ".,;:!?…"):
+                continue  # an apostrophe, or a mark that closes a quotation (German „…“: "kontrollierbar“, und")
             closers = _QUOTES[ch]
             j = min((k for k in (text.find(c, i + 1, line.end) for c in closers) if k >= 0), default=-1)
             if j >= 0:

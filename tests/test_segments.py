@@ -62,6 +62,15 @@ def test_quoted_spans():
     assert q.covers(text.index("nein"), text.index("nein") + 4)
 
 
+def test_a_closing_mark_after_a_word_opens_nothing():
+    """German closes with “: one left without its opening mark (real MT, WMT23 en-de) must not open a
+    quotation that runs to the next mark and hides the text between from the rules."""
+    text = ("Ukrenergo erklärte, die Situation sei schwierig, aber kontrollierbar“, und fügte hinzu, dass "
+            "die Stromrationierung in einigen Gebieten fortgesetzt werde. Er sagte „ja“ und ging. Sie rief: “Nein!“")
+    q = segments.quoted_spans(text)
+    assert [text[a:b] for a, b in q.spans] == ["„ja“", "“Nein!“"]
+
+
 def test_unclosed_quote_quotes_nothing():
     text = "„Wir bleiben hier\nund gehen nicht."
     assert not segments.quoted_spans(text)

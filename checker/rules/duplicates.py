@@ -470,6 +470,12 @@ def _line_texts(text: str) -> list[str]:
     return re.split(r"\r\n|\n|\r", text)
 
 
+def _source_gram(words: int) -> int:
+    """The run of words (3 to 5) a source line must repeat to excuse ``words`` repeated words in the
+    translation: about half of them, as a translation may say in two words what the source says in one."""
+    return max(3, min(5, words // 2 + 1))
+
+
 def _content_words(words: list[str]) -> int:
     return sum(1 for w in words if len(w) >= 4 and not w[:1].isupper())
 
@@ -528,10 +534,12 @@ class DuplicatedSegment(Rule):
             flagged.append((line.start, line.end))
             yield finding
 
-    def _source_repeats(self, ctx, offset: int) -> bool:
-        """True when the source line aligned with the line at ``offset`` repeats words itself (a
-        faithful repetition: "than anything we can build ... than anything we can build"). Lines are
-        aligned when both versions have the same number of lines."""
+    def _source_repeats(self, ctx, offset: int, words: int) -> bool:
+        """True when the source line aligned with the line at ``offset`` repeats a run of words itself, long
+        enough to stand for the ``words`` repeated here (a faithful repetition: "than anything we can build
+        ... than anything we can build"). A short repeat in the source ("in some areas" twice in a paragraph)
+        does not excuse a long one in the translation: the source must repeat about half as many words
+        (``_source_gram``). Lines are aligned when both versions have the same number of lines."""
         if ctx.source is None:
             return False
         src_lines = _line_texts(ctx.source.text)
@@ -540,12 +548,14 @@ class DuplicatedSegment(Rule):
             return False
         src = src_lines[doc_lines.position(offset)[0] - 1].casefold()
         toks = _WORD.findall(src)
+        n = _source_gram(words)
         if any(ch.isalpha() and not ch.isascii() and letter_script(ch) not in ("Latin", "Cyrillic", "Greek")
-               for ch in src[:200]):  # Han, kana, Hangul: words are not spaced, compare character pairs
+               for ch in src[:200]):  # Han, kana, Hangul: words are not spaced, compare characters
             letters = [ch for ch in src if ch.isalpha()]
-            grams = [tuple(letters[i:i + 2]) for i in range(len(letters) - 1)]
+            n -= 1  # a run of n - 1 characters (two for a word or two)
+            grams = [tuple(letters[i:i + n]) for i in range(len(letters) - n + 1)]
         else:
-            grams = [tuple(toks[i:i + 3]) for i in range(len(toks) - 2) if max(map(len, toks[i:i + 3])) >= 4]
+            grams = [tuple(toks[i:i + n]) for i in range(len(toks) - n + 1) if max(map(len, toks[i:i + n])) >= 4]
         return len(set(grams)) < len(grams)
 
     def _phrases(self, ctx, text: str, flagged: list) -> Iterator[Finding]:
@@ -600,7 +610,7 @@ class DuplicatedSegment(Rule):
                     start, end = spans[i][0], spans[i + length - 1][1]
                     quotes = quotes if quotes is not None else segments.quoted_spans(text)
                     if not (quotes.overlaps(start, end) and quotes.overlaps(*spans[j])
-                            and not immediate) and not self._source_repeats(ctx, start):
+                            and not immediate) and not self._source_repeats(ctx, start, length):
                         gap_start = spans[i - 1][1] if immediate else start
                         yield self._phrase_finding(ctx, text, start, end, spans[j][0], gap_start, immediate)
                         flagged.append((start, end))
@@ -628,7 +638,7 @@ class DuplicatedSegment(Rule):
                 cb = {w for w in wb if len(w) >= 4}
                 if len(cb) < 2 or len(wb) > len(cb) + 2 or cb != {w for w in wa if len(w) >= 4} or wa == wb:
                     continue
-                if any(s <= b.start < e for s, e in flagged) or self._source_repeats(ctx, b.start):
+                if any(s <= b.start < e for s, e in flagged) or self._source_repeats(ctx, b.start, len(wb)):
                     continue
                 flagged.append((b.start, b.end))
                 yield self._phrase_finding(ctx, text, b.start, b.end, a.start, b.start, False)
