@@ -142,8 +142,11 @@ def check_batch(paths, config: Config, lint: Linter, table, lang: str | None = N
         checked = [_check_story(lint, story, how) for story in stories]
     diffs_of: dict[str, list[str]] = {}
     for story, outcomes in zip(stories, checked, strict=True):
-        for item, (findings, hidden, applied, item_diffs, text) in zip(story.items, outcomes, strict=True):
+        for item, (findings, hidden, applied, item_diffs, text, error) in zip(story.items, outcomes, strict=True):
             doc = docs[item.path]
+            if error:
+                click.echo(f"checker: error: {error}", err=True)
+                out.worst = max(out.worst, ExitCode.INPUT)
             if text != doc.text:  # fixed (in a worker, on its copy)
                 doc.text, doc._lines = text, None
             diffs_of[item.path] = item_diffs
@@ -201,7 +204,8 @@ def _stories(paths: list[str], siblings: dict[str, list[str]], docs: dict, outsi
 
 
 def _check_story(lint, story: _Story, how: tuple[bool, bool, bool]) -> list[tuple]:
-    """(findings, suppressed, fixes applied, diff lines, text after fixing) of each file of a story, each
+    """(findings, suppressed, fixes applied, diff lines, text after fixing, the error that kept a fix from
+    being written or None) of each file of a story, each
     checked against the first other version of the story (fixed first if it came first), else the version
     beside it on disk."""
     fix, diff, unsafe = how
@@ -211,10 +215,13 @@ def _check_story(lint, story: _Story, how: tuple[bool, bool, bool]) -> list[tupl
         doc = item.doc
         source = next((versions[s] for s in item.siblings if s in versions), item.outside_source)
         findings, hidden = lint(doc, source)
-        applied, diffs = 0, []
+        applied, diffs, error = 0, [], None
         if fix or diff:
-            findings, applied, hidden = _fix(doc, source, lint, findings, hidden, unsafe, diff, item.raw, diffs)
-        out.append((findings, hidden, applied, diffs, doc.text))
+            try:
+                findings, applied, hidden = _fix(doc, source, lint, findings, hidden, unsafe, diff, item.raw, diffs)
+            except _Unwritable as err:
+                findings, hidden, error = err.findings, err.hidden, str(err)
+        out.append((findings, hidden, applied, diffs, doc.text, error))
     return out
 
 
@@ -230,6 +237,14 @@ def _worker_linter(config: Config, how: tuple[bool, bool, bool]) -> tuple:
 def _check_story_in_worker(state: tuple, story: _Story) -> list[tuple]:
     lint, how = state
     return _check_story(lint, story, how)
+
+
+class _Unwritable(Exception):
+    """A fixed text that could not be written: the message, and the findings of the text as it stays."""
+
+    def __init__(self, message: str, findings: list, hidden: int) -> None:
+        super().__init__(message)
+        self.findings, self.hidden = findings, hidden
 
 
 def _fix(doc, source, lint, findings, hidden, unsafe, diff_only, original, diffs):
@@ -256,7 +271,11 @@ def _fix(doc, source, lint, findings, hidden, unsafe, diff_only, original, diffs
             diffs.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
         return findings, applied, hidden
     if doc.path != "<stdin>":
-        write_atomic(doc.path, encode(new, doc.encoding, doc.bom, original))
+        try:
+            write_atomic(doc.path, encode(new, doc.encoding, doc.bom, original))
+        except OSError as err:  # a read-only file or folder, a full disk: the file stays as it was
+            raise _Unwritable(f"{doc.path}: cannot write the fixed file ({err.strerror or err}); it is unchanged",
+                              findings, hidden) from None
     doc.text = new
     doc._lines = None
     return remaining, applied, state["hidden"]

@@ -96,9 +96,12 @@ class EditorPage:
         new, applied = apply_edits(doc.text, [e for f in chosen for e in f.edits], doc.newline)
         if not applied:
             return f"{path}: nothing to change"
-        with open(path, "rb") as fh:
-            original = fh.read()
-        write_atomic(path, encode(new, doc.encoding, doc.bom, original))
+        try:
+            with open(path, "rb") as fh:
+                original = fh.read()
+            write_atomic(path, encode(new, doc.encoding, doc.bom, original))
+        except OSError as err:
+            return f"{path}: cannot write the fixed file ({err.strerror or err}); it is unchanged"
         what = chosen[0].code if len(chosen) == 1 else f"{len(chosen)} safe fixes"
         return f"{path}: applied {what} ({applied} edit{'s' * (applied != 1)})"
 

@@ -207,3 +207,35 @@ def test_removing_a_repeated_line_keeps_every_line_break_whole(cli, tmp_path, ne
     fixed = lf.read_bytes().decode("utf-8")
     assert fixed != seed and fixed.count("\n") == seed.count("\n") - 1
     assert other.read_bytes().decode("utf-8") == fixed.replace("\n", newline)
+
+
+def test_a_fix_that_cannot_be_written_is_one_error_and_the_batch_goes_on(tmp_path, monkeypatch, capsys):
+    """A read-only file (or a full disk) under --fix: one error line, exit status 3, the file and its
+    findings as they were; the other files are still fixed."""
+    import checker.fix
+    from checker.engine import Engine
+    from checker.names.compiled import compiled_finder
+    from checker.run import Linter, check_batch
+
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "coalition-of-the-willing.en.txt").read_bytes()
+    locked, free = tmp_path / "locked.en.txt", tmp_path / "free.en.txt"
+    locked.write_bytes(seed)
+    free.write_bytes(seed)
+    real = checker.fix.write_atomic
+
+    def refuse(path, data):
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied")
+        return real(path, data)
+
+    monkeypatch.setattr(checker.fix, "write_atomic", refuse)
+    config = Config()
+    finder = compiled_finder()
+    batch = check_batch([str(tmp_path)], config, Linter(Engine(finder, config), config), finder.table, fix=True)
+    assert batch.worst == ExitCode.INPUT
+    errors = [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("checker: error")]
+    assert errors == [f"checker: error: {locked}: cannot write the fixed file (Permission denied); it is unchanged"]
+    by_path = {r.path: r for r in batch.results}
+    assert locked.read_bytes() == seed and by_path[str(locked)].fixed == 0
+    assert {"ART003", "FMT001"} <= {f.code for f in by_path[str(locked)].findings}
+    assert free.read_bytes() != seed and by_path[str(free)].fixed > 0
