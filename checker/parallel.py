@@ -38,17 +38,23 @@ def _run(work: Callable, task):
     return work(_state[0], task)
 
 
-def map_tasks(work: Callable, tasks: Sequence, setup: Callable, setup_args: tuple, workers: int) -> list:
+def map_tasks(work: Callable, tasks: Sequence, setup: Callable, setup_args: tuple, workers: int) -> list | None:
     """``[work(state, task) for task in tasks]`` on ``workers`` processes, where each process's ``state``
     is ``setup(*setup_args)``; ``work``, ``setup`` and the tasks must pickle (module-level functions,
     plain data). Tasks go out in small chunks, largest first, so that one long story does not hold the
-    last worker alone; the results come back in the order of ``tasks``."""
-    from concurrent.futures import ProcessPoolExecutor
+    last worker alone; the results come back in the order of ``tasks``. None when this system cannot
+    start worker processes (no working semaphores: some containers and sandboxes)."""
     from functools import partial
 
+    try:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_start, initargs=(setup, setup_args))
+    except (ImportError, NotImplementedError, OSError):
+        return None
     order = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i]))
     chunk = max(1, min(16, len(tasks) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start, initargs=(setup, setup_args)) as pool:
+    with pool:
         done = list(pool.map(partial(_run, work), [tasks[i] for i in order], chunksize=chunk))
     out: list = [None] * len(tasks)
     for i, result in zip(order, done, strict=True):

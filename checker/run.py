@@ -136,9 +136,11 @@ def check_batch(paths, config: Config, lint: Linter, table, lang: str | None = N
     stories = _stories([p for p in docs if p not in bilinguals], siblings, docs, docs_source, raw)
     how = (fix, diff, unsafe)
     workers = workers_for(jobs, len(stories))
-    if workers > 1:
-        checked = map_tasks(_check_story_in_worker, stories, _worker_linter, (config, how), workers)
-    else:
+    checked = map_tasks(_check_story_in_worker, stories, _worker_linter, (config, how), workers) \
+        if workers > 1 else None
+    if workers > 1 and checked is None:
+        click.echo("checker: notice: this system cannot start worker processes; checking on one", err=True)
+    if checked is None:
         checked = [_check_story(lint, story, how) for story in stories]
     diffs_of: dict[str, list[str]] = {}
     for story, outcomes in zip(stories, checked, strict=True):

@@ -67,3 +67,29 @@ def test_never_more_processes_than_stories():
     assert workers_for(1, 100) == 1
     assert workers_for(4, 0) == 1
     assert 1 <= workers_for(0, 1000)
+
+
+def test_without_worker_processes_the_batch_runs_on_one(copy_folder, monkeypatch, capsys):
+    """Where the system cannot start worker processes (no semaphores in some containers), --jobs says
+    so once and checks on one process: the same results."""
+    import concurrent.futures
+
+    from checker.config import Config
+    from checker.engine import Engine
+    from checker.names.compiled import compiled_finder
+    from checker.run import Linter, check_batch
+
+    config = Config()
+    finder = compiled_finder()
+    lint = Linter(Engine(finder, config), config)
+    one = check_batch([str(copy_folder)], config, lint, finder.table)
+
+    def no_processes(*args, **kwargs):
+        raise ImportError("This platform lacks a functioning sem_open implementation")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_processes)
+    capsys.readouterr()
+    many = check_batch([str(copy_folder)], config, lint, finder.table, jobs=2)
+    assert "cannot start worker processes" in capsys.readouterr().err
+    assert [(r.path, [(f.code, f.start) for f in r.findings]) for r in many.results] == \
+        [(r.path, [(f.code, f.start) for f in r.findings]) for r in one.results]
