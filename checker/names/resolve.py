@@ -116,6 +116,47 @@ def _base_targets(wanted: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[
     return _TARGETS
 
 
+#: Latin letters whose plain form in English-language copy is not what anyascii gives (Đoković: Djokovic).
+_PLAIN_LATIN = str.maketrans({"đ": "dj", "Đ": "Dj"})
+
+
+def plain_latin(form: str) -> str | None:
+    """A Latin-script name as copy without diacritics writes it, case-folded ("Vučić" → "vucic",
+    "Đoković" → "djokovic"); None for a name in another script or already plain."""
+    if form.isascii() or not all(ch.isascii() or ch.isalpha() and "LATIN" in _char_name(ch) for ch in form):
+        return None
+    from anyascii import anyascii
+
+    return anyascii(form.translate(_PLAIN_LATIN)).casefold()
+
+
+@lru_cache(maxsize=4096)
+def _char_name(ch: str) -> str:
+    import unicodedata
+
+    return unicodedata.name(ch, "")
+
+
+def _merge_same_letters(unlisted: dict[str, list[Spelling]]) -> None:
+    """Join the unlisted spellings that are one name with and without its diacritics ("Vučić" and
+    "Vucic", "Đoković" and "Djokovic"): the phonetic keys keep č apart from c (Вучич is "Vuchich"),
+    while news copy in English most often just drops the marks."""
+    plain_key: dict[str, str] = {}
+    for k, ms in unlisted.items():
+        for m in ms:
+            plain = m.form.casefold() if m.form.isascii() else plain_latin(m.form)
+            if plain is not None:
+                plain_key.setdefault(plain, k)
+    for k in list(unlisted):
+        ms = unlisted.get(k)
+        if not ms:
+            continue
+        plain = next((p for p in (plain_latin(m.form) for m in ms) if p is not None), None)
+        target = plain_key.get(plain) if plain is not None else None
+        if target is not None and target != k and target in unlisted:
+            unlisted[target].extend(unlisted.pop(k))
+
+
 def _merge_unlisted(unlisted: dict[str, list[Spelling]], lang: str, source_lang: str | None,
                     source_words: frozenset[str]) -> set[int]:
     """Join unlisted one-word spellings (key → spellings, in text order of first mention) to the group of
@@ -220,6 +261,7 @@ def resolve(mentions: Sequence[Mention], table: NameTable, lang: str, source_lan
             unlisted[key] = [spelling]
         else:
             same.append(spelling)
+    _merge_same_letters(unlisted)
     inflected = _merge_unlisted(unlisted, lang, source_lang, source_words)
     for key, spelt in unlisted.items():
         # an unknown name written one way has nothing to report: its group is not built (most candidates)

@@ -11,7 +11,7 @@ from ..datafiles import tsv_rows
 from ..documents import known_languages
 from ..findings import Applicability, Finding
 from ..names import keys
-from ..names.resolve import EntityGroup, Resolved
+from ..names.resolve import EntityGroup, Resolved, plain_latin
 from ..names.table import STATUS_RANK, split_person
 from . import Rule, register
 
@@ -274,7 +274,8 @@ def spellings(group: EntityGroup, lang: str) -> list[list[tuple[str, list[Resolv
         return [list(out.values())]
     by_key: dict[str, list[tuple[str, list[Resolved]]]] = {}
     for surface, rs in out.values():
-        by_key.setdefault(keys.name_key(surface), []).append((surface, rs))
+        # one name with and without its diacritics (Vučić, Vucic) is two spellings of one name
+        by_key.setdefault(keys.name_key(plain_latin(surface) or surface), []).append((surface, rs))
     return list(by_key.values())
 
 
@@ -285,8 +286,9 @@ class InconsistentNameForm(Rule):
     What it flags:
         The odd one of two spellings of one person, place or organisation in one story ("Zelenskyi"
         after "Zelenskyy", "Metzola" after "Metsola", "Ortegas" beside "Ortega"), with or without a table
-        entry: spellings meet by transliteration-aware key. Of two forms the table accepts, the story's
-        own choice stands: "Kim Jong Un" once beside "Kim Jong-un" twice is the one flagged.
+        entry: spellings meet by transliteration-aware key, and a name written with and without its
+        diacritics ("Vučić", "Vucic") is one name. Of two forms the table accepts, the story's own choice
+        stands: "Kim Jong Un" once beside "Kim Jong-un" twice is the one flagged.
     Why it matters:
         A story that spells one name two ways looks careless and confuses search and archives.
     Example:

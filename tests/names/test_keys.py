@@ -130,3 +130,12 @@ def test_same_entity_score():
     assert same_entity_score("Хрущёв", "Chruszczow", "ru", "pl") >= 0.8
     assert same_entity_score("Olaf Scholz", "Martin Schulz", "de", "de") < 0.7
     assert same_entity_score("Putin", "Pushkin", "en", "en") < 0.8
+
+
+def test_plain_latin_is_the_name_as_copy_without_diacritics_writes_it():
+    from checker.names.resolve import plain_latin
+
+    assert plain_latin("Vučić") == "vucic" and plain_latin("Đoković") == "djokovic"
+    assert plain_latin("Havlíčkův") == "havlickuv" and plain_latin("Wałęsa") == "walesa"
+    assert plain_latin("Vucic") is None  # already plain
+    assert plain_latin("Вучич") is None and plain_latin("Vučić-Вучич") is None  # not Latin script
