@@ -139,3 +139,13 @@ def test_plain_latin_is_the_name_as_copy_without_diacritics_writes_it():
     assert plain_latin("Havlíčkův") == "havlickuv" and plain_latin("Wałęsa") == "walesa"
     assert plain_latin("Vucic") is None  # already plain
     assert plain_latin("Вучич") is None and plain_latin("Vučić-Вучич") is None  # not Latin script
+
+
+def test_dzh_is_one_sound_in_every_script():
+    """/dʒ/ written đ, dž, dzh or dj in Latin copy keys as Cyrillic дж does; Polish dz stays dz."""
+    from checker.names.keys import token_key
+
+    assert token_key("Đoković") == token_key("Dzhokovich") == token_key("Джокович") == token_key("Ђоковић", "sr")
+    assert token_key("Džeko") == token_key("Джеко")
+    assert token_key("Dzhokhar") == token_key("Джохар")
+    assert token_key("Dzierżyński", "pl") == token_key("Дзержинский", "ru")
