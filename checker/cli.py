@@ -173,7 +173,7 @@ def _report(fmt: str, results: list[FileResult], output_file: str | None) -> Non
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
               help="Port on 127.0.0.1 (0: any free one).")
 @click.option("--open/--no-open", "open_browser", default=True, show_default=True,
-              help="Open the page in the web browser.")
+              help="Open the page in the web browser (where there is a graphical session).")
 def serve(paths, lang, tables, no_default_table, select, extend_select, ignore, house, include, exclude,
           config_file, isolated, port, open_browser):
     """Show the findings of copy files or folders on a local web page, and apply the fixes you choose.
@@ -194,16 +194,26 @@ def serve(paths, lang, tables, no_default_table, select, extend_select, ignore, 
         _fail(InputError(f"cannot listen on 127.0.0.1:{port} ({err.strerror or err}); try --port 0"))
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     click.echo(f"checker: the page is at {url} (Ctrl-C stops)", err=True)
-    if open_browser:
+    if open_browser and _graphical_session():
+        import threading
         import webbrowser
 
-        webbrowser.open(url)
+        # beside the server, not before it: a browser that waits for its page would otherwise wait forever
+        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+
+
+def _graphical_session() -> bool:
+    """Whether a web browser can show a page here: macOS and Windows, or a Linux/BSD display. Without one
+    (a server, CI, ssh) ``webbrowser`` may start a text browser in this terminal instead."""
+    import os
+
+    return sys.platform in ("darwin", "win32") or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 @cli.group()

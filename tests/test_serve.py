@@ -123,3 +123,16 @@ def test_serve_refuses_stdin(cli):
     proc = cli("serve", "--no-open", "-")
     assert proc.returncode == ExitCode.USAGE
     assert "Traceback" not in proc.stderr.decode()
+
+
+def test_the_browser_is_opened_only_where_a_page_can_be_shown(monkeypatch):
+    """On a server or in CI (no display) ``webbrowser`` may start a text browser in the terminal and wait
+    for it: serve then only prints the address."""
+    from checker import cli as cli_module
+
+    monkeypatch.setattr(cli_module.sys, "platform", "linux")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    assert not cli_module._graphical_session()
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    assert cli_module._graphical_session()
