@@ -40,7 +40,7 @@ class EditorPage:
 
     def render(self, notice: str = "") -> str:
         batch = self.check()
-        writable = self._files()
+        writable = set(self._files())
 
         def buttons(res, k: int, finding) -> str:
             """The form that applies ``finding`` (when it carries an edit and its file can be written), and
@@ -68,20 +68,28 @@ class EditorPage:
             fields += f'<input type="hidden" name="fingerprint" value="{escape(fingerprint)}">'
         return f'<form class="act" method="post" action="/apply">{fields}<button>{escape(label)}</button></form>'
 
-    def _files(self) -> set[str]:
-        """The plain-text files of the batch, as the report names them: the ones a fix may write."""
+    def _files(self) -> list[str]:
+        """The plain-text files of the batch, as the report names them, in its order: the ones a fix may
+        write."""
         from .bilingual import is_bilingual
         from .paths import expand
 
         files, _errors = expand(self.paths, self.config.include, self.config.exclude)
-        return {f for f in files if f != "-" and not is_bilingual(f)}
+        return [f for f in files if f != "-" and not is_bilingual(f)]
 
     def apply(self, path: str, fingerprint: str | None) -> str:
         """Apply the fix of the finding with ``fingerprint`` in ``path`` (every safe fix of the file when
         None) to the file on disk; returns what happened, in words."""
-        if path not in self._files():
+        files = self._files()
+        if path not in files:
             return f"{path} is not a file of this batch: nothing changed"
-        batch = self.check()
+        # its story alone (the file and its other versions in the batch, in the batch's order): checked
+        # against the same source as in the whole batch, without checking every other file again
+        from .paths import versions
+
+        story = versions(files).get(path, [])
+        batch = check_batch([f for f in files if f == path or f in story], self.config, self.lint, self.table,
+                            self.lang)
         res = next((r for r in batch.results if r.path == path), None)
         doc = batch.docs.get(path)
         if res is None or doc is None or res.error:

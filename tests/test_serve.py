@@ -136,3 +136,21 @@ def test_the_browser_is_opened_only_where_a_page_can_be_shown(monkeypatch):
     assert not cli_module._graphical_session()
     monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
     assert cli_module._graphical_session()
+
+
+def test_a_fix_in_a_story_with_two_versions(tmp_path):
+    """A file checked with the other version of its story as its source is fixed against the same
+    source: the finding the page showed is found again and applied."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "coalition.en.txt")
+    (folder / "coalition.de.txt").write_text(
+        "Der ukrainische Präsident Wolodymyr Selenskyj wurde in Paris vom französischen Präsidenten "
+        "Emmanuel Macron empfangen.\n", encoding="utf-8")
+    config = Config()
+    finder = compiled_finder()
+    page = EditorPage([str(folder)], config, Linter(Engine(finder, config), config), finder.table)
+    form = next(f for f in forms(page.render()) if "fingerprint" in f and f["path"].endswith("en.txt"))
+    done = page.apply(form["path"], form["fingerprint"])
+    assert "applied" in done, done
+    assert (folder / "coalition.en.txt").read_bytes() != SEED.read_bytes()
