@@ -19,7 +19,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qs, quote, urlsplit
 
 from .findings import Applicability
-from .fix import apply_edits, encode, write_atomic
+from .fix import applicable, apply_edits, encode, write_atomic
 from .report import html
 from .run import check_batch
 
@@ -48,11 +48,10 @@ class EditorPage:
             if res.path not in writable:
                 return ""
             out = ""
-            if finding.edits and finding.applicability != Applicability.DISPLAY:
+            if applicable([finding], unsafe=True):
                 safe = finding.applicability == Applicability.SAFE
                 out += self._form(res.path, k, "apply" if safe else "apply (unsafe)", finding.stable_id)
-            if finding is res.findings[-1] and sum(f.applicability == Applicability.SAFE and bool(f.edits)
-                                                   for f in res.findings) > 1:
+            if finding is res.findings[-1] and sum(bool(applicable([f])) for f in res.findings) > 1:
                 out += self._form(res.path, k, "apply every safe fix of this file", None)
             return out
 
@@ -94,14 +93,14 @@ class EditorPage:
         doc = batch.docs.get(path)
         if res is None or doc is None or res.error:
             return f"{path} could not be checked: nothing changed"
+        # what --fix would apply: every safe edit of the file, or the one finding's (safe or unsafe)
         if fingerprint is None:
-            chosen = [f for f in res.findings if f.edits and f.applicability == Applicability.SAFE]
+            chosen = [f for f in res.findings if applicable([f])]
         else:
-            chosen = [f for f in res.findings if f.stable_id == fingerprint and f.edits
-                      and f.applicability != Applicability.DISPLAY]
+            chosen = [f for f in res.findings if f.stable_id == fingerprint and applicable([f], unsafe=True)]
         if not chosen:
             return f"{path}: that finding is no longer there (the file changed?): nothing changed"
-        new, applied = apply_edits(doc.text, [e for f in chosen for e in f.edits], doc.newline)
+        new, applied = apply_edits(doc.text, applicable(chosen, unsafe=True), doc.newline)
         if not applied:
             return f"{path}: nothing to change"
         try:
