@@ -123,18 +123,13 @@ _PLAIN_LATIN = str.maketrans({"đ": "dj", "Đ": "Dj"})
 def plain_latin(form: str) -> str | None:
     """A Latin-script name as copy without diacritics writes it, case-folded ("Vučić" → "vucic",
     "Đoković" → "djokovic"); None for a name in another script or already plain."""
-    if form.isascii() or not all(ch.isascii() or ch.isalpha() and "LATIN" in _char_name(ch) for ch in form):
+    from ..documents import letter_script
+
+    if form.isascii() or not all(ch.isascii() or ch.isalpha() and letter_script(ch) == "Latin" for ch in form):
         return None
     from anyascii import anyascii
 
     return anyascii(form.translate(_PLAIN_LATIN)).casefold()
-
-
-@lru_cache(maxsize=4096)
-def _char_name(ch: str) -> str:
-    import unicodedata
-
-    return unicodedata.name(ch, "")
 
 
 def _merge_same_letters(unlisted: dict[str, list[Spelling]]) -> None:
