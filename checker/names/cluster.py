@@ -11,7 +11,8 @@ Method (all per set, union-find with precision guards):
    ``trump`` because ``Trump``/``Трамп`` occur), else the base key shared by most surface forms,
    else the token's own key.
 2. Mentions whose canonical token keys are equal (spaces ignored: ``NordStream`` = ``Nord Stream``)
-   and whose types agree are merged.
+   and whose types agree are merged; so are mentions written alike (casefolded) in two languages of the
+   set, whose keys may differ (Нафтогаз read as Ukrainian and as Russian).
 3. Partial names: a one-token mention (surname or given name), a name with an initial
    (``D. Trumpa``) or with extra middle tokens (``Donald John Trump``) joins the unique full-name
    cluster it is compatible with; it stays alone when several clusters qualify, unless one of them
@@ -301,6 +302,15 @@ def _cluster_set(ms: list[_M], table_links: list[list[int]]) -> list[int]:
                 uf.union(by_key[k], m.i)
             else:
                 by_key[k] = m.i
+    # the same written name in two languages of the set (Нафтогаз in Russian and in Ukrainian copy) is one
+    # name, whichever way each language's key reads it
+    by_text: dict[tuple[str, str], int] = {}
+    for m in ms:
+        k = (m.text.casefold(), m.type)
+        if k in by_text:
+            uf.union(by_text[k], m.i)
+        else:
+            by_text[k] = m.i
     for group in table_links:
         for x in group[1:]:
             if same_type(ms[group[0]], ms[x]):

@@ -98,3 +98,19 @@ def test_module_entry_point(tmp_path):
     rows = json.loads(out.stdout)["clusters"]
     assert [r["mention_index"] for r in rows] == list(range(5))
     assert len({r["cluster"] for r in rows}) == 1
+
+
+def test_one_written_name_in_two_languages_is_one_name():
+    """Нафтогаз is read "Naftohaz" as Ukrainian and "Naftogaz" as Russian: the same written name still joins
+    the two spellings that each reading meets, and the type still keeps things apart."""
+    rows = [
+        ("Naftohaz", "cs", "ORG"),  # 0: Ukrainian reading, in Czech copy
+        ("Нафтогаз", "uk", "ORG"),  # 1
+        ("Нафтогаз", "ru", "ORG"),  # 2
+        ("Naftogaz", "pl", "ORG"),  # 3: Russian reading
+        ("Washington", "en", "LOC"),  # 4
+        ("Washington", "de", "PER"),  # 5: a person of that name is not the city
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] == c[2] == c[3]
+    assert c[4] != c[5]
