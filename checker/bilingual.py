@@ -14,7 +14,6 @@ break inside a segment reads as a space, so that a segment stays one line.
 
 from __future__ import annotations
 
-import html
 import re
 from array import array
 from dataclasses import dataclass
@@ -133,6 +132,8 @@ def _well_formed(raw: str, path: str) -> None:
 
 
 def _attr(tag: str, name: str) -> str | None:
+    import html  # only bilingual files (XLIFF, TMX) need it: kept off the start-up of a plain check
+
     m = re.search(_ATTR.format(name=re.escape(name)), tag)
     return None if m is None else html.unescape(m.group(1) if m.group(1) is not None else m.group(2))
 
@@ -157,6 +158,8 @@ def _element(raw: str, name: str, start: int, end: int) -> tuple[int, int] | Non
 def _segment_text(raw: str, a: int, b: int) -> tuple[str, list[int], list[int]]:
     """The text of the element content ``raw[a:b]`` with markup left out, and for each of its characters
     the file span it was read from."""
+    import html
+
     out: list[str] = []
     s_map: list[int] = []
     e_map: list[int] = []

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import tomllib
 from pathlib import Path, PurePath
 
 from .config import Config
@@ -133,6 +132,8 @@ def load_config(path: str | Path) -> Config:
         raise ConfigError(f"{path}:{text_line_of_byte(path, err.start)}: not UTF-8") from None
     except OSError as err:
         raise ConfigError(f"{path}: cannot read ({err.strerror or err})") from None
+    import tomllib  # only a run with a configuration file needs it
+
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
