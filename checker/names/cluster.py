@@ -12,7 +12,8 @@ Method (all per set, union-find with precision guards):
    else the token's own key.
 2. Mentions whose canonical token keys are equal (spaces ignored: ``NordStream`` = ``Nord Stream``)
    and whose types agree are merged; so are mentions written alike (casefolded) in two languages of the
-   set, whose keys may differ (Нафтогаз read as Ukrainian and as Russian).
+   set, whose keys may differ (Нафтогаз read as Ukrainian and as Russian), and Latin names that differ
+   only in diacritics (Đoković, Djokovic: ``resolve.plain_latin``).
 3. Partial names: a one-token mention (surname or given name), a name with an initial
    (``D. Trumpa``) or with extra middle tokens (``Donald John Trump``) joins the unique full-name
    cluster it is compatible with; it stays alone when several clusters qualify, unless one of them
@@ -39,6 +40,7 @@ from pathlib import Path
 
 from checker.datafiles import package_file
 from checker.names import keys as K
+from checker.names.resolve import plain_latin
 
 __all__ = ["cluster_mentions", "main"]
 
@@ -303,10 +305,11 @@ def _cluster_set(ms: list[_M], table_links: list[list[int]]) -> list[int]:
             else:
                 by_key[k] = m.i
     # the same written name in two languages of the set (Нафтогаз in Russian and in Ukrainian copy) is one
-    # name, whichever way each language's key reads it
+    # name, whichever way each language's key reads it; so is a Latin name with and without its diacritics
+    # (Đoković, Djokovic), which the keys keep apart so that č meets Cyrillic ч, not c
     by_text: dict[tuple[str, str], int] = {}
     for m in ms:
-        k = (m.text.casefold(), m.type)
+        k = (plain_latin(m.text) or m.text.casefold(), m.type)
         if k in by_text:
             uf.union(by_text[k], m.i)
         else:
