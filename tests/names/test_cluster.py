@@ -149,3 +149,22 @@ def test_a_neuter_place_name_meets_its_cases():
     c = cluster_mentions(_recs(rows), table=False)
     assert c[0] == c[1] == c[2] == c[3]
     assert c[4] == c[5]
+
+
+def test_a_plural_place_name_meets_its_cases():
+    """Spojené státy / Spojených států, Stany Zjednoczone / Stanów Zjednoczonych, Соединенные Штаты /
+    Соединенных Штатов: both words of a plural name take case endings."""
+    rows = [
+        ("Spojené státy", "cs", "LOC"),
+        ("Spojených států", "cs", "LOC"),
+        ("Spojeným státům", "cs", "LOC"),
+        ("Stany Zjednoczone", "pl", "LOC"),
+        ("Stanów Zjednoczonych", "pl", "LOC"),
+        ("Stanami Zjednoczonymi", "pl", "LOC"),
+        ("Соединенные Штаты", "ru", "LOC"),
+        ("Соединенных Штатов", "ru", "LOC"),
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] == c[2]
+    assert c[3] == c[4] == c[5]
+    assert c[6] == c[7]
