@@ -111,6 +111,7 @@ def test_name_key_joins_tokens():
         ("Stanów", "pl", "Stany"),  # plural place names: Stany Zjednoczone, Spojené státy, Соединённые Штаты
         ("Zjednoczonych", "pl", "Zjednoczone"),
         ("Spojených", "cs", "Spojené"),
+        ("štátov", "sk", "štáty"),
         ("států", "cs", "státy"),
         ("Соединенных", "ru", "Соединенные"),
         ("Штатов", "ru", "Штаты"),
