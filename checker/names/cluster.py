@@ -17,7 +17,9 @@ Method (all per set, union-find with precision guards):
 3. Partial names: a one-token mention (surname or given name), a name with an initial
    (``D. Trumpa``) or with extra middle tokens (``Donald John Trump``) joins the unique full-name
    cluster it is compatible with; it stays alone when several clusters qualify, unless one of them
-   is much larger (the dominant bearer of a surname in a topic).
+   is much larger (the dominant bearer of a surname in a topic), or its form as written, ending and all,
+   is in the full names of one of them only (Czech Clintonová: Hillary, not Bill). A group of partial
+   names joins one cluster or none, so that it never chains two people.
 4. Fuzzy and cross-script links between names with the same number of tokens: token keys close
    by rapidfuzz ratio, or equal consonant skeletons across scripts; a link between two clusters
    is accepted only when their average similarity stays high (one bad link cannot chain people).
@@ -402,6 +404,8 @@ def _link_partials(ms: list[_M], uf: _UF) -> None:
     by_last: dict[tuple[str, str], set[int]] = defaultdict(set)
     by_first: dict[tuple[str, str], set[int]] = defaultdict(set)
     by_first_last: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    #: the same by the last token's own key, ending and all: a surname as a full name writes it
+    by_last_as_written: dict[tuple[str, str], set[int]] = defaultdict(set)
     size: Counter[int] = Counter()
     for m in ms:
         size[uf.find(m.i)] += 1
@@ -412,6 +416,8 @@ def _link_partials(ms: list[_M], uf: _UF) -> None:
             by_last[(m.type, c[-1])].add(r)
             by_first[(m.type, c[0])].add(r)
             by_first_last[(m.type, c[0], c[-1])].add(r)
+            if m.cands[-1]:
+                by_last_as_written[(m.type, m.cands[-1][0])].add(r)
 
     def pick(roots: set[int], dominant: bool) -> int | None:
         roots = {uf.find(r) for r in roots}
@@ -437,6 +443,10 @@ def _link_partials(ms: list[_M], uf: _UF) -> None:
             first = by_first.get((m.type, k), set())
             if last and not first:
                 target = pick(last, m.type == "PER")
+                if target is None and m.type == "PER" and m.cands[0] and m.cands[0][0] != k:
+                    # several people share the surname, but its form here (Czech Clintonová, a woman)
+                    # is written in the full names of one of them only
+                    target = pick(by_last_as_written.get((m.type, m.cands[0][0]), set()), False)
             elif first and not last and m.type == "PER":
                 target = pick(first, True)
         elif len(c) >= 2:
@@ -450,8 +460,14 @@ def _link_partials(ms: list[_M], uf: _UF) -> None:
                 target = pick(cands, False)
         if target is not None:
             links.append((m.i, target))
+    # a group of partial names joins one full-name cluster, or none: two members that point at two
+    # people (Czech Clintonovi at Bill, Clintonová at Hillary) would chain the two people together
+    targets: dict[int, set[int]] = defaultdict(set)
     for a, b in links:
-        uf.union(a, b)
+        targets[uf.find(a)].add(uf.find(b))
+    for a, b in links:
+        if len(targets[uf.find(a)]) == 1:
+            uf.union(a, b)
 
 
 def cluster_mentions(records: list[dict], table=None) -> list[str]:

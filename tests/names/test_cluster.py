@@ -168,3 +168,21 @@ def test_a_plural_place_name_meets_its_cases():
     assert c[0] == c[1] == c[2]
     assert c[3] == c[4] == c[5]
     assert c[6] == c[7]
+
+
+def test_a_surname_shared_by_two_people_joins_the_one_whose_form_it_has():
+    """Czech Clintonová is a woman's form: of Bill and Hillary Clinton, only Hillary's full names write it.
+    A group of surnames whose forms point at both people (Clintonová, Clintona) joins neither: it would
+    chain the two people together."""
+    rows = [
+        ("Hillary Clintonová", "cs", "PER"),  # 0
+        ("Hillary Clintonovou", "cs", "PER"),  # 1
+        ("Bill Clinton", "cs", "PER"),  # 2
+        ("Billa Clintona", "cs", "PER"),  # 3
+        ("Clintonová", "cs", "PER"),  # 4
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] == c[4]
+    assert c[2] == c[3] != c[0]
+    c = cluster_mentions(_recs(rows + [("Clintona", "cs", "PER")]), table=False)
+    assert c[0] != c[2]
