@@ -57,6 +57,8 @@ def test_different_names_stay_apart(a, b):
         (("Київ", "uk"), ("Kyiv", "en")),
         (("Kiev", "en"), ("Kiew", "de")),
         (("Dvořák", "cs"), ("Дворжак", "ru")),
+        (("Τζόνσον", "el"), ("Johnson", "en")),
+        (("Τζορτζ", "el"), ("Джордж", "ru")),
     ],
 )
 def test_cyrillic_and_greek_meet_latin(a, b):
