@@ -295,10 +295,14 @@ def _cluster_set(ms: list[_M], table_links: list[list[int]]) -> list[int]:
     def same_type(a: _M, b: _M) -> bool:
         return not a.type or not b.type or a.type == b.type
 
-    # 2. exact canonical keys
+    # 2. exact canonical keys; and the text as written ("t"): the same written name in two languages of
+    # the set (Нафтогаз in Russian and in Ukrainian copy) is one name, whichever way each language's key
+    # reads it, and so is a Latin name with and without its diacritics (Đoković, Djokovic), which the keys
+    # keep apart so that č meets Cyrillic ч, not c
     by_key: dict[tuple[str, str, str], int] = {}
     for m in ms:
-        for kind, joined in (("c", "".join(m.canon)), ("r", "".join(c[0] for c in m.cands if c))):
+        for kind, joined in (("c", "".join(m.canon)), ("r", "".join(c[0] for c in m.cands if c)),
+                             ("t", plain_latin(m.text) or m.text.casefold())):
             if not joined:
                 continue
             k = (kind, joined, m.type)
@@ -306,16 +310,6 @@ def _cluster_set(ms: list[_M], table_links: list[list[int]]) -> list[int]:
                 uf.union(by_key[k], m.i)
             else:
                 by_key[k] = m.i
-    # the same written name in two languages of the set (Нафтогаз in Russian and in Ukrainian copy) is one
-    # name, whichever way each language's key reads it; so is a Latin name with and without its diacritics
-    # (Đoković, Djokovic), which the keys keep apart so that č meets Cyrillic ч, not c
-    by_text: dict[tuple[str, str], int] = {}
-    for m in ms:
-        k = (plain_latin(m.text) or m.text.casefold(), m.type)
-        if k in by_text:
-            uf.union(by_text[k], m.i)
-        else:
-            by_text[k] = m.i
     for group in table_links:
         for x in group[1:]:
             if same_type(ms[group[0]], ms[x]):
