@@ -59,6 +59,10 @@ def test_different_names_stay_apart(a, b):
         (("Dvořák", "cs"), ("Дворжак", "ru")),
         (("Τζόνσον", "el"), ("Johnson", "en")),
         (("Τζορτζ", "el"), ("Джордж", "ru")),
+        (("Παρβάνοφ", "el"), ("Parvanov", "en")),
+        (("Μπακίγιεφ", "el"), ("Bakiyev", "en")),
+        (("Γιαροσλάβ", "el"), ("Jaroslav", "cs")),
+        (("Бакіеў", "be"), ("Bakiyev", "en")),
     ],
 )
 def test_cyrillic_and_greek_meet_latin(a, b):
