@@ -52,8 +52,15 @@ __all__ = [
 
 # an inflection ending attached with a hyphen to an abbreviation or number (SAD-a, NATO-u, G20-ем)
 _HYPHEN_ENDING = re.compile(r"(?<=[A-Z0-9\u0400-\u042F])-(?=[a-z\u0430-\u045F]{1,3}\b)")
-_TOKEN_SPLIT = re.compile(r"[^\w'’.\-\u2010]+|(?<=\w)[.\-–—](?=\w)|(?<!\w)[.\-–—']+|[.\-–—']+(?!\w)")
+#: Combining marks that belong to a word though ``\w`` leaves them out: the vowel signs and viramas of
+#: the Indic, Sinhala, Thai, Lao, Tibetan and Myanmar blocks, Hebrew points and Arabic harakat, combining
+#: diacritics (a decomposed é). Without them "बर्नि" (Bernie) fell apart into "ब", "र", "नि".
+_MARKS = "\u0300-\u036F\u0591-\u05C7\u064B-\u065F\u0670\u0900-\u0DFF\u0E00-\u0FFF\u1000-\u109F"
+_TOKEN_SPLIT = re.compile(rf"[^\w{_MARKS}'’.\-\u2010]+|(?<=\w)[.\-–—](?=\w)|(?<!\w)[.\-–—']+|[.\-–—']+(?!\w)")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF\u0500-\u052F]")
+#: A letter of the Hebrew, Arabic (Persian, Urdu), Syriac or Thaana script: an abjad, whose short vowels
+#: go unwritten.
+_ABJAD = re.compile(r"[\u0590-\u07BF\u0860-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 
 
@@ -80,6 +87,8 @@ class _Rules:
     native: dict = field(default_factory=dict)
     translit: dict = field(default_factory=dict)
     fold: Any = field(default_factory=list)
+    #: the fold without the digraph rules of Latin orthographies, for names written in an abjad
+    fold_abjad: Any = field(default_factory=list)
     skeleton: Any = field(default_factory=list)
     loose: Any = field(default_factory=list)
     # lang -> ending -> [(replacement or None for "already a base form", min_stem)]
@@ -106,8 +115,13 @@ def _rules() -> _Rules:
         target = r.native if stage == "native" else r.translit
         target.setdefault(lang, []).append(_compile_rule(pat, _sub_repl(repl)))
     for stage, pat, repl, _note in _rows("fold.tsv", 4):
-        target = {"fold": r.fold, "skeleton": r.skeleton, "loose": r.loose}[stage]
-        target.append(_compile_rule(pat, _sub_repl(repl)))
+        rule = _compile_rule(pat, _sub_repl(repl))
+        if stage in ("fold", "digraph"):
+            r.fold.append(rule)
+            if stage == "fold":
+                r.fold_abjad.append(rule)
+        else:
+            {"skeleton": r.skeleton, "loose": r.loose}[stage].append(rule)
     for lang, ending, repl, min_stem, _note in _rows("inflection.tsv", 5):
         ending = ending.lower()
         rep = None if repl == "=" else repl
@@ -121,6 +135,7 @@ def _rules() -> _Rules:
     r.native = {lang: _RuleList(rules) for lang, rules in r.native.items()}
     r.translit = {lang: _RuleList(rules) for lang, rules in r.translit.items()}
     r.fold, r.skeleton, r.loose = _RuleList(r.fold), _RuleList(r.skeleton), _RuleList(r.loose)
+    r.fold_abjad = _RuleList(r.fold_abjad)
     return r
 
 
@@ -308,7 +323,9 @@ def token_key(token: str, lang: str | None = None) -> str:
     cache = _TOKEN_KEYS.get(lang)
     key = cache.get(token) if cache is not None else None
     if key is None:
-        key = _key_cache(lang)[token] = _apply(_rules().fold, _latin(token, lang))
+        r = _rules()
+        fold = r.fold_abjad if not token.isascii() and _ABJAD.search(token) else r.fold
+        key = _key_cache(lang)[token] = _apply(fold, _latin(token, lang))
     return key
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from checker.names.keys import base_forms, base_keys, name_key, same_entity_score, stem_keys, token_key
+from checker.names.keys import (
+    base_forms,
+    base_keys,
+    name_key,
+    same_entity_score,
+    skeleton,
+    stem_keys,
+    token_key,
+    tokenize,
+)
 
 ZELENSKY = [
     ("Zelensky", "en"),
@@ -174,3 +183,17 @@ def test_dzh_is_one_sound_in_every_script():
     assert token_key("Džeko") == token_key("Джеко")
     assert token_key("Dzhokhar") == token_key("Джохар")
     assert token_key("Dzierżyński", "pl") == token_key("Дзержинский", "ru")
+
+
+def test_indic_vowel_signs_stay_in_their_word():
+    """A vowel sign or virama is a combining mark, not a letter: the word must not split at it."""
+    assert tokenize("बर्नि सैंडर्स") == ["बर्नि", "सैंडर्स"]
+    assert tokenize("ஜான் மெக்கெய்ன்") == ["ஜான்", "மெக்கெய்ன்"]
+    assert skeleton("बर्नि", "hi") == skeleton("Bernie", "en")
+
+
+def test_an_abjad_name_keeps_letters_apart_that_a_latin_digraph_would_join():
+    """Persian ساندرز (Sanders) has no vowel between d, r and z: the Polish rz = zh fold must not join
+    them; Latin and Cyrillic spellings still fold the digraph (Brzeziński = Бжезинский)."""
+    assert skeleton("ساندرز", "fa") == skeleton("Sanders", "en")
+    assert token_key("Brzeziński", "pl") == token_key("Бжезинский", "ru")
