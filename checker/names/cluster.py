@@ -216,7 +216,9 @@ def _canonicalise(ms: list[_M]) -> None:
 
 
 # ------------------------------------------------------------------------------------ similarity
-_ABJAD_OR_OTHER = "other"
+#: Scripts whose keys spell vowels as the Latin press does; a name in any other script (an abjad, an
+#: Indic script, kana, hangul) is compared on its consonant skeleton too.
+_ALPHABETS = frozenset({"Latin", "Cyrillic", "Greek"})
 
 
 def _tok_sim(a: _M, i: int, b: _M, j: int) -> float:
@@ -248,7 +250,7 @@ def _tok_sim(a: _M, i: int, b: _M, j: int) -> float:
     if common and max(len(k) for k in common) >= 4:
         return _LOOSE_SIM
     best = fuzz.ratio(K.loose_key(ka), K.loose_key(kb)) / 100.0
-    if (a.script == _ABJAD_OR_OTHER or b.script == _ABJAD_OR_OTHER) and len(a.skel[i]) >= 2 \
+    if (a.script not in _ALPHABETS or b.script not in _ALPHABETS) and len(a.skel[i]) >= 2 \
             and a.skel[i] == b.skel[j]:
         best = max(best, 0.88)
     return best

@@ -521,16 +521,13 @@ def base_keys(token: str, lang: str | None = None) -> tuple[str, ...]:
 
 
 def script_of(text: str) -> str:
-    """Coarse script of a string: 'Latin', 'Cyrillic', 'Greek', or 'other' (digits only: 'none')."""
+    """The script of a string's first letter (``documents.letter_script``): 'Latin', 'Cyrillic', 'Greek',
+    'Hebrew', 'Arabic', 'Devanagari', 'Georgian', 'Cjk', ...; 'none' for a string without letters."""
+    from ..documents import letter_script
+
     for ch in text:
         if ch.isalpha():
-            if _CYRILLIC.match(ch):
-                return "Cyrillic"
-            if _LATIN_LETTER.match(ch):
-                return "Latin"
-            if "\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff":
-                return "Greek"
-            return "other"
+            return letter_script(ch)
     return "none"
 
 

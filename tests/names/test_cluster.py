@@ -201,3 +201,21 @@ def test_a_person_romanised_with_other_vowels_is_one_person_a_place_is_not():
     c = cluster_mentions(_recs(rows), table=False)
     assert c[0] == c[1] == c[2]
     assert c[3] != c[4]
+
+
+def test_names_in_two_scripts_outside_the_alphabets_meet_as_two_scripts():
+    """Hebrew and Arabic are two scripts, not one "other" script: their keys were compared letter for
+    letter (vrni against birni) instead of on the consonant skeleton that joins transcriptions, and a
+    Hebrew or Georgian Bernie Sanders stayed out of the cluster that the Arabic one had joined."""
+    rows = [
+        ("Bernie Sanders", "en", "PER"),  # 0
+        ("Берні Сандерс", "uk", "PER"),  # 1
+        ("برنی ساندرز", "fa", "PER"),  # 2
+        ("بيرني ساندرز", "ar", "PER"),  # 3
+        ("ברני סנדרס", "he", "PER"),  # 4
+        ("ბერნი სენდერს", "ka", "PER"),  # 5
+        ("Bernie Madoff", "en", "PER"),  # 6
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] == c[2] == c[3] == c[4] == c[5]
+    assert c[6] != c[0]
