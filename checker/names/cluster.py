@@ -149,6 +149,7 @@ class _M:
     cands: list[tuple[str, ...]]  # base keys per token (own key first)
     canon: list[str] = None  # canonical key per token
     skel: list[str] = None
+    sskel: list[str] = None  # syllabic skeletons (keys.syllabic_skeleton_of_key)
     stems: list[frozenset[str]] = None
     loose: list[frozenset[str]] = None
 
@@ -211,6 +212,7 @@ def _canonicalise(ms: list[_M]) -> None:
             canon.append(got)
         m.canon = canon
         m.skel = [K.skeleton_of_key(k) for k in canon]
+        m.sskel = [K.syllabic_skeleton_of_key(k) for k in canon]
         m.stems = [K.stem_keys(t, m.lang) | {k} for t, k in zip(m.tokens, canon, strict=True)]
         m.loose = [frozenset(K.loose_key(k) for k in st) for st in m.stems]
 
@@ -219,6 +221,14 @@ def _canonicalise(ms: list[_M]) -> None:
 #: Scripts whose keys spell vowels as the Latin press does; a name in any other script (an abjad, an
 #: Indic script, kana, hangul) is compared on its consonant skeleton too.
 _ALPHABETS = frozenset({"Latin", "Cyrillic", "Greek"})
+#: Scripts that spell a foreign name with their own syllables (桑德斯 sang-de-si, サンダース sa-n-da-a-su,
+#: 샌더스 saen-deo-seu = Sanders): compared on the syllabic skeleton as well.
+_SYLLABARIES = frozenset({"Cjk", "Katakana", "Hiragana", "Hangul"})
+#: The similarity of two tokens that meet only on their syllabic skeletons.
+_SYLLABIC_SIM = 0.86
+#: ... which, for the last token (the surname), hold this many consonants: a shorter skeleton meets too
+#: many other names (Tower, 에드워즈 Edwards).
+_SYLLABIC_MIN_LAST = 3
 
 
 def _tok_sim(a: _M, i: int, b: _M, j: int) -> float:
@@ -253,6 +263,9 @@ def _tok_sim(a: _M, i: int, b: _M, j: int) -> float:
     if (a.script not in _ALPHABETS or b.script not in _ALPHABETS) and len(a.skel[i]) >= 2 \
             and a.skel[i] == b.skel[j]:
         best = max(best, 0.88)
+    if (a.script in _SYLLABARIES or b.script in _SYLLABARIES) and a.sskel[i] == b.sskel[j] \
+            and len(a.sskel[i]) >= (1 if i < len(a.canon) - 1 else _SYLLABIC_MIN_LAST):
+        best = max(best, _SYLLABIC_SIM)
     return best
 
 
@@ -334,6 +347,7 @@ def _cluster_set(ms: list[_M], table_links: list[list[int]]) -> list[int]:
         n_tok = len(m.canon)
         last = m.canon[-1]
         blocks[(m.type, n_tok, "s", m.skel[-1])].append(m.i)
+        blocks[(m.type, n_tok, "y", m.sskel[-1])].append(m.i)
         blocks[(m.type, n_tok, "p", last[:3])].append(m.i)
         blocks[(m.type, n_tok, "l", K.loose_key(last)[:3])].append(m.i)
     cand_pairs: dict[tuple[int, int], float] = {}

@@ -7,12 +7,13 @@ Every rule lives in data files under ``checker/data/names/keys/`` (read lazily, 
 * ``orthography.tsv``  per-language spelling rules (German sch/tsch/w/z, Polish ch/ó/ł, Czech/Slovak
   háček letters, French ou/ch/j, Greek digraphs, ...), applied first where the language is known;
 * ``fold.tsv``         the language-independent fold (diacritics, y/i/j, doubled letters, s/z, ts/tz/c,
-  kh/h, w/v, ...) and the consonant skeleton used for cross-script comparison;
+  kh/h, w/v, ...; the digraphs of Latin orthographies except for a name in an abjad), and the consonant
+  skeletons used for cross-script comparison (the syllabic one for Chinese, kana and hangul);
 * ``inflection.tsv``   case endings -> nominative endings per language (longest ending wins).
 
 Pipeline of :func:`token_key`: NFC + casefold -> ``native`` rules of the language (and of ``*``) ->
 Cyrillic transliteration by the language's scheme -> ``translit`` rules -> ``anyascii`` -> lowercase
--> fold rules.  So ``Zelenskyy``, ``Zelenskiy`` (en), ``Selenskyj`` (de), ``Zełenski`` (pl),
+(-> ``pinyin`` rules for Chinese characters) -> fold rules.  So ``Zelenskyy``, ``Zelenskiy`` (en), ``Selenskyj`` (de), ``Zełenski`` (pl),
 ``Zelenskyj`` (cs), ``Зеленський`` (uk) and ``Зеленский`` (ru) all get the key ``selenski``, while
 ``Zelenska`` (``selenska``), ``Scholz``/``Schulz`` and ``Putin``/``Pushkin`` stay apart.
 
@@ -39,6 +40,7 @@ __all__ = [
     "prime_name_keys",
     "skeleton",
     "skeleton_of_key",
+    "syllabic_skeleton_of_key",
     "loose_key",
     "stem_keys",
     "latin_form",
@@ -58,6 +60,8 @@ _HYPHEN_ENDING = re.compile(r"(?<=[A-Z0-9\u0400-\u042F])-(?=[a-z\u0430-\u045F]{1
 _MARKS = "\u0300-\u036F\u0591-\u05C7\u064B-\u065F\u0670\u0900-\u0DFF\u0E00-\u0FFF\u1000-\u109F"
 _TOKEN_SPLIT = re.compile(rf"[^\w{_MARKS}'’.\-\u2010]+|(?<=\w)[.\-–—](?=\w)|(?<!\w)[.\-–—']+|[.\-–—']+(?!\w)")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF\u0500-\u052F]")
+#: A Chinese character (CJK Unified Ideographs and Extension A, Compatibility Ideographs).
+_HAN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
 #: A letter of the Hebrew, Arabic (Persian, Urdu), Syriac or Thaana script: an abjad, whose short vowels
 #: go unwritten.
 _ABJAD = re.compile(r"[\u0590-\u07BF\u0860-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]")
@@ -86,11 +90,14 @@ class _Rules:
     # rules as read (lists of (pattern, replacement, first characters)); _rules() makes them _RuleLists
     native: dict = field(default_factory=dict)
     translit: dict = field(default_factory=dict)
+    pinyin: dict = field(default_factory=dict)
     fold: Any = field(default_factory=list)
     #: the fold without the digraph rules of Latin orthographies, for names written in an abjad
     fold_abjad: Any = field(default_factory=list)
     skeleton: Any = field(default_factory=list)
     loose: Any = field(default_factory=list)
+    syllabic: Any = field(default_factory=list)
+    syllabic_skeleton: Any = field(default_factory=list)
     # lang -> ending -> [(replacement or None for "already a base form", min_stem)]
     inflection: dict[str, dict[str, list[tuple[str | None, int]]]] = field(default_factory=dict)
     max_ending: dict[str, int] = field(default_factory=dict)
@@ -112,7 +119,7 @@ def _rules() -> _Rules:
         elif kind == "guess":
             r.guesses.append((key, value))
     for stage, lang, pat, repl, _note in _rows("orthography.tsv", 5):
-        target = r.native if stage == "native" else r.translit
+        target = {"native": r.native, "translit": r.translit, "pinyin": r.pinyin}[stage]
         target.setdefault(lang, []).append(_compile_rule(pat, _sub_repl(repl)))
     for stage, pat, repl, _note in _rows("fold.tsv", 4):
         rule = _compile_rule(pat, _sub_repl(repl))
@@ -121,7 +128,8 @@ def _rules() -> _Rules:
             if stage == "fold":
                 r.fold_abjad.append(rule)
         else:
-            {"skeleton": r.skeleton, "loose": r.loose}[stage].append(rule)
+            {"skeleton": r.skeleton, "loose": r.loose, "syllabic": r.syllabic,
+             "syllabic-skeleton": r.syllabic_skeleton}[stage].append(rule)
     for lang, ending, repl, min_stem, _note in _rows("inflection.tsv", 5):
         ending = ending.lower()
         rep = None if repl == "=" else repl
@@ -134,8 +142,10 @@ def _rules() -> _Rules:
                       for lang, rules in r.native.items()}
     r.native = {lang: _RuleList(rules) for lang, rules in r.native.items()}
     r.translit = {lang: _RuleList(rules) for lang, rules in r.translit.items()}
+    r.pinyin = {lang: _RuleList(rules) for lang, rules in r.pinyin.items()}
     r.fold, r.skeleton, r.loose = _RuleList(r.fold), _RuleList(r.skeleton), _RuleList(r.loose)
     r.fold_abjad = _RuleList(r.fold_abjad)
+    r.syllabic, r.syllabic_skeleton = _RuleList(r.syllabic), _RuleList(r.syllabic_skeleton)
     return r
 
 
@@ -293,6 +303,8 @@ def _latin(token: str, lang: str | None) -> str:
         s = _apply(r.translit.get("*"), s)
         if lang:
             s = _apply(r.translit.get(lang), s)
+    if _HAN.search(s):  # Chinese characters: anyascii writes their pinyin
+        return _apply(r.pinyin.get("*"), anyascii(s).lower())
     return anyascii(s).lower()
 
 
@@ -383,6 +395,15 @@ def latin_form(token: str, lang: str | None = None) -> str:
 def skeleton_of_key(key: str) -> str:
     """Consonant skeleton of a key (vowels dropped; l/r, p/f/b/v, k/g, t/d merged; h dropped)."""
     return _apply(_rules().skeleton, key)
+
+
+@lru_cache(maxsize=200_000)
+def syllabic_skeleton_of_key(key: str) -> str:
+    """The consonant skeleton that a name and its transcription in a syllabic script (Chinese, kana,
+    hangul) share: the skeleton of the key with syllable-final ng a nasal, without r and l
+    (``syllabic`` stages of ``fold.tsv``): Sanders and 桑德斯 (sangdesi) are both "snts"."""
+    r = _rules()
+    return _apply(r.syllabic_skeleton, _apply(r.skeleton, _apply(r.syllabic, key)))
 
 
 @lru_cache(maxsize=200_000)

@@ -219,3 +219,23 @@ def test_names_in_two_scripts_outside_the_alphabets_meet_as_two_scripts():
     c = cluster_mentions(_recs(rows), table=False)
     assert c[0] == c[1] == c[2] == c[3] == c[4] == c[5]
     assert c[6] != c[0]
+
+
+def test_a_name_meets_its_chinese_japanese_and_korean_transcriptions():
+    """桑德斯 (sang-de-si), サンダース (sa-n-da-a-su) and 샌더스 (saen-deo-seu) spell Sanders with the
+    syllables of their languages, without its r; a short surname skeleton alone joins nobody (John Tower
+    is not 존 에드워즈, John Edwards), and pinyin x is s, not ks (Hubert Costa is not 貝婭塔·席多)."""
+    rows = [
+        ("Bernie Sanders", "en", "PER"),  # 0
+        ("伯尼·桑德斯", "zh", "PER"),  # 1
+        ("バーニー・サンダース", "ja", "PER"),  # 2
+        ("버니 샌더스", "ko", "PER"),  # 3
+        ("John Tower", "en", "PER"),  # 4
+        ("존 에드워즈", "ko", "PER"),  # 5
+        ("Hubert Costa", "pl", "PER"),  # 6
+        ("貝婭塔·席多", "zh", "PER"),  # 7
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] == c[2] == c[3]
+    assert c[4] != c[5]
+    assert c[6] != c[7]
