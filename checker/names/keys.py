@@ -13,7 +13,8 @@ Every rule lives in data files under ``checker/data/names/keys/`` (read lazily, 
 
 Pipeline of :func:`token_key`: NFC + casefold -> ``native`` rules of the language (and of ``*``) ->
 Cyrillic transliteration by the language's scheme -> ``translit`` rules -> ``anyascii`` -> lowercase
-(-> ``pinyin`` rules for Chinese characters) -> fold rules.  So ``Zelenskyy``, ``Zelenskiy`` (en), ``Selenskyj`` (de), ``Zełenski`` (pl),
+(-> ``pinyin`` rules for Chinese characters) -> fold rules (less the digraph rules for an abjad or an
+Indic script). So ``Zelenskyy``, ``Zelenskiy`` (en), ``Selenskyj`` (de), ``Zełenski`` (pl),
 ``Zelenskyj`` (cs), ``Зеленський`` (uk) and ``Зеленский`` (ru) all get the key ``selenski``, while
 ``Zelenska`` (``selenska``), ``Scholz``/``Schulz`` and ``Putin``/``Pushkin`` stay apart.
 
@@ -62,9 +63,10 @@ _TOKEN_SPLIT = re.compile(rf"[^\w{_MARKS}'’.\-\u2010]+|(?<=\w)[.\-–—](?=\w
 _CYRILLIC = re.compile(r"[\u0400-\u04FF\u0500-\u052F]")
 #: A Chinese character (CJK Unified Ideographs and Extension A, Compatibility Ideographs).
 _HAN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
-#: A letter of the Hebrew, Arabic (Persian, Urdu), Syriac or Thaana script: an abjad, whose short vowels
-#: go unwritten.
-_ABJAD = re.compile(r"[\u0590-\u07BF\u0860-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]")
+#: A letter of a script whose vowels anyascii leaves out between consonants: an abjad (Hebrew, Arabic,
+#: Persian, Urdu, Syriac, Thaana: short vowels go unwritten) or an Indic script (the inherent a of
+#: Devanagari, Bengali, Tamil, ... : टस्क = tsk, Tusk).
+_ABJAD = re.compile(r"[\u0590-\u07BF\u0860-\u08FF\u0900-\u0DFF\uFB1D-\uFDFF\uFE70-\uFEFF]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 
 
@@ -92,7 +94,7 @@ class _Rules:
     translit: dict = field(default_factory=dict)
     pinyin: dict = field(default_factory=dict)
     fold: Any = field(default_factory=list)
-    #: the fold without the digraph rules of Latin orthographies, for names written in an abjad
+    #: the fold without the digraph rules, for names written in an abjad or an Indic script
     fold_abjad: Any = field(default_factory=list)
     skeleton: Any = field(default_factory=list)
     loose: Any = field(default_factory=list)

@@ -197,3 +197,12 @@ def test_an_abjad_name_keeps_letters_apart_that_a_latin_digraph_would_join():
     them; Latin and Cyrillic spellings still fold the digraph (Brzeziński = Бжезинский)."""
     assert skeleton("ساندرز", "fa") == skeleton("Sanders", "en")
     assert token_key("Brzeziński", "pl") == token_key("Бжезинский", "ru")
+
+
+def test_transcriptions_of_tusk_and_donald_meet_the_latin_forms():
+    """Devanagari and Tamil leave the inherent vowel out (टस्क = tsk): the ts of Cyrillic ц must not fold
+    it to sk. Greek ντ after a consonant is /d/ (Ντόναλντ), Armenian ու is u (Տուսկ)."""
+    assert skeleton("टस्क", "mr") == skeleton("டஸ்க்", "ta") == skeleton("Tusk", "pl")
+    assert token_key("Ντόναλντ", "el") == token_key("Donald", "en")
+    assert token_key("Տուսկ", "hy") == token_key("Tusk", "pl")
+    assert token_key("Цой", "ru") == token_key("Tsoi", "en")
