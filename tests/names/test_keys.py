@@ -206,3 +206,12 @@ def test_transcriptions_of_tusk_and_donald_meet_the_latin_forms():
     assert token_key("Ντόναλντ", "el") == token_key("Donald", "en")
     assert token_key("Տուսկ", "hy") == token_key("Tusk", "pl")
     assert token_key("Цой", "ru") == token_key("Tsoi", "en")
+
+
+def test_hebrew_geresh_letters_and_thai_leading_vowels():
+    """ג'ון is John (ג׳ = /dʒ/), not Gun; Thai writes เ แ โ ใ ไ before the consonant they follow
+    (ไบเดิน = Biden)."""
+    assert skeleton("ג'ון", "he") == skeleton("John", "en")
+    assert skeleton("קצ'ינסקי", "he") == skeleton("Kaczyński", "pl")
+    assert skeleton("ไบเดิน", "th") == skeleton("Biden", "en")
+    assert skeleton("เฮเกล", "th") == skeleton("Hagel", "en")
