@@ -11,6 +11,7 @@ from checker.names.keys import (
     same_entity_score,
     skeleton,
     stem_keys,
+    syllabic_skeleton_of_key,
     token_key,
     tokenize,
 )
@@ -215,3 +216,14 @@ def test_hebrew_geresh_letters_and_thai_leading_vowels():
     assert skeleton("קצ'ינסקי", "he") == skeleton("Kaczyński", "pl")
     assert skeleton("ไบเดิน", "th") == skeleton("Biden", "en")
     assert skeleton("เฮเกล", "th") == skeleton("Hagel", "en")
+
+
+def test_chinese_transcriptions_meet_on_the_syllabic_skeleton():
+    """卡钦斯基 (ka-qin-si-ji) is Kaczyński: pinyin q is ch, and 斯基 ends a -ski; 芭芭拉 (ba-ba-la) is
+    Barbara once r and l are gone and the doubled b is one."""
+    def syllabic(token: str, lang: str) -> str:
+        return syllabic_skeleton_of_key(token_key(token, lang))
+
+    assert syllabic("卡钦斯基", "zh") == syllabic("Kaczyński", "pl")
+    assert syllabic("米庫斯基", "zh") == syllabic("Mikulski", "pl")
+    assert syllabic("芭芭拉", "zh") == syllabic("Barbara", "en")
