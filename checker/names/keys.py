@@ -290,14 +290,17 @@ def _latin(token: str, lang: str | None) -> str:
 
     r = _rules()
     if token.isascii():  # most names in Latin-script copy: no normalisation, script or anyascii work
-        s = _apply(r.native_ascii.get("*"), token.lower())
+        s = token.lower()
         if lang:
             s = _apply(r.native_ascii.get(lang), s)
+        s = _apply(r.native_ascii.get("*"), s)
         return s.lower() if s.isascii() else anyascii(s).lower()
+    # the language's rules read its own letters first: Czech ch is /x/, but the ch that the rules of
+    # every language write for č is /tʃ/ (Šefčovič, not Šefchovikh)
     s = unicodedata.normalize("NFC", token).casefold()
-    s = _apply(r.native.get("*"), s)
     if lang:
         s = _apply(r.native.get(lang), s)
+    s = _apply(r.native.get("*"), s)
     if _CYRILLIC.search(s):
         from checker.names.translit import transliterate
 
@@ -366,7 +369,7 @@ def prime_token_keys(tokens, lang: str | None = None) -> None:
         block = "\n".join(todo)
     r = _rules()
     block = block.lower()
-    for rules in (r.native_ascii.get("*"), r.native_ascii.get(lang) if lang else None):
+    for rules in (r.native_ascii.get(lang) if lang else None, r.native_ascii.get("*")):
         if rules is not None:
             block = rules.apply_lines(block)
     if block.isascii():
