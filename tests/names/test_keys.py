@@ -111,6 +111,10 @@ def test_name_key_joins_tokens():
         ("Německu", "cs", "Německo"),
         ("Německem", "cs", "Německo"),
         ("Brně", "cs", "Brno"),
+        ("Perryho", "cs", "Perry"),  # foreign -y, -i names decline like adjectives
+        ("Perrym", "cs", "Perry"),
+        ("Renzimu", "cs", "Renzi"),
+        ("Kennedymu", "sk", "Kennedy"),
         ("Nemeckom", "sk", "Nemecko"),
         ("Sarajeva", "hr", "Sarajevo"),
         ("Sarajevom", "sl", "Sarajevo"),
