@@ -149,6 +149,7 @@ class _M:
     cands: list[tuple[str, ...]]  # base keys per token (own key first)
     canon: list[str] = None  # canonical key per token
     skel: list[str] = None
+    skels: list[frozenset[str]] = None  # every skeleton of each token (keys.skeletons)
     sskel: list[str] = None  # syllabic skeletons (keys.syllabic_skeleton_of_key)
     stems: list[frozenset[str]] = None
     loose: list[frozenset[str]] = None
@@ -212,6 +213,7 @@ def _canonicalise(ms: list[_M]) -> None:
             canon.append(got)
         m.canon = canon
         m.skel = [K.skeleton_of_key(k) for k in canon]
+        m.skels = [K.skeletons(t, m.lang, k) for t, k in zip(m.tokens, canon, strict=True)]
         m.sskel = [K.syllabic_skeleton_of_key(k) for k in canon]
         m.stems = [K.stem_keys(t, m.lang) | {k} for t, k in zip(m.tokens, canon, strict=True)]
         m.loose = [frozenset(K.loose_key(k) for k in st) for st in m.stems]
@@ -260,8 +262,8 @@ def _tok_sim(a: _M, i: int, b: _M, j: int) -> float:
     if common and max(len(k) for k in common) >= 4:
         return _LOOSE_SIM
     best = fuzz.ratio(K.loose_key(ka), K.loose_key(kb)) / 100.0
-    if (a.script not in _ALPHABETS or b.script not in _ALPHABETS) and len(a.skel[i]) >= 2 \
-            and a.skel[i] == b.skel[j]:
+    if (a.script not in _ALPHABETS or b.script not in _ALPHABETS) \
+            and any(len(s) >= 2 for s in a.skels[i] & b.skels[j]):
         best = max(best, 0.88)
     if (a.script in _SYLLABARIES or b.script in _SYLLABARIES) and a.sskel[i] == b.sskel[j] \
             and len(a.sskel[i]) >= (1 if i < len(a.canon) - 1 else _SYLLABIC_MIN_LAST):

@@ -41,6 +41,7 @@ __all__ = [
     "prime_name_keys",
     "skeleton",
     "skeleton_of_key",
+    "skeletons",
     "syllabic_skeleton_of_key",
     "loose_key",
     "stem_keys",
@@ -89,6 +90,8 @@ def _rows(name: str, ncols: int) -> list[list[str]]:
 class _Rules:
     schemes: dict[str, str] = field(default_factory=dict)
     guesses: list[tuple[str, str]] = field(default_factory=list)
+    #: languages whose г is written h (scripts.tsv)
+    g_as_h: set[str] = field(default_factory=set)
     # rules as read (lists of (pattern, replacement, first characters)); _rules() makes them _RuleLists
     native: dict = field(default_factory=dict)
     translit: dict = field(default_factory=dict)
@@ -120,6 +123,8 @@ def _rules() -> _Rules:
             r.schemes[key] = value
         elif kind == "guess":
             r.guesses.append((key, value))
+        elif kind == "g-as-h":
+            r.g_as_h.add(key)
     for stage, lang, pat, repl, _note in _rows("orthography.tsv", 5):
         target = {"native": r.native, "translit": r.translit, "pinyin": r.pinyin}[stage]
         target.setdefault(lang, []).append(_compile_rule(pat, _sub_repl(repl)))
@@ -435,6 +440,17 @@ def stem_keys(token: str, lang: str | None = None) -> frozenset[str]:
                 if rep is not None and len(stem) >= ms:
                     out.add(token_key(stem + rep, lang))
     out.discard("")
+    return frozenset(out)
+
+
+def skeletons(token: str, lang: str | None = None, key: str | None = None) -> frozenset[str]:
+    """The consonant skeletons a token may have: its key's, and where the language writes г as h
+    (scripts.tsv ``g-as-h``: Ukrainian Геремек = heremek) the one with that h read as g (krmk, not rmk:
+    the skeleton drops h)."""
+    key = token_key(token, lang) if key is None else key
+    out = {skeleton_of_key(key)}
+    if lang in _rules().g_as_h and "h" in key:
+        out.add(skeleton_of_key(key.replace("h", "g")))
     return frozenset(out)
 
 

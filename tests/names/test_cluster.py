@@ -239,3 +239,18 @@ def test_a_name_meets_its_chinese_japanese_and_korean_transcriptions():
     assert c[0] == c[1] == c[2] == c[3]
     assert c[4] != c[5]
     assert c[6] != c[7]
+
+
+def test_ukrainian_h_for_g_meets_a_hebrew_g():
+    """Ukrainian and Belarusian write г as h (Геремек = heremek), and the consonant skeleton drops h: the
+    Hebrew גרמק (g-r-m-k) met the Polish and Russian Geremek but not the Ukrainian one, and the cluster's
+    average kept it out."""
+    rows = [
+        ("Bronisław Geremek", "pl", "PER"),  # 0
+        ("Бронислав Геремек", "ru", "PER"),  # 1
+        ("Броніслав Геремек", "uk", "PER"),  # 2
+        ("Браніслаў Герэмек", "be", "PER"),  # 3
+        ("ברוניסלב גרמק", "he", "PER"),  # 4
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] == c[2] == c[3] == c[4]
