@@ -491,6 +491,20 @@ def _link_partials(ms: list[_M], uf: _UF) -> None:
             uf.union(a, b)
 
 
+#: The longest acronym, in letters.
+_ACRONYM_MAX = 6
+
+
+def _acronym_key(text: str) -> str | None:
+    """An acronym's letters as written ("=EEUU" for EE.UU., "=EU"), or None for a name that is not one.
+    An acronym is matched letter for letter: a key folds doubled letters and drops dots, and EE.UU. (the
+    United States in Spanish) met EU (the European Union)."""
+    letters = "".join(ch for ch in text if ch.isalpha())
+    if 1 < len(letters) <= _ACRONYM_MAX and letters.isupper() and all(ch.isalpha() or ch in ". " for ch in text):
+        return "=" + letters
+    return None
+
+
 def cluster_mentions(records: list[dict], table=None) -> list[str]:
     """One cluster id per record, in input order (ids are unique across sets).
 
@@ -511,7 +525,7 @@ def cluster_mentions(records: list[dict], table=None) -> list[str]:
     table_index: dict[str, set[int]] = defaultdict(set)
     for e, (_id, _typ, fs) in enumerate(forms):
         for lang, f in fs:
-            table_index[K.name_key(f, lang).replace(" ", "")].add(e)
+            table_index[_acronym_key(f) or K.name_key(f, lang).replace(" ", "")].add(e)
 
     by_set: dict[str, list[int]] = defaultdict(list)
     for pos, r in enumerate(records):
@@ -529,7 +543,8 @@ def cluster_mentions(records: list[dict], table=None) -> list[str]:
         if table_index:
             ent_members: dict[int, list[int]] = defaultdict(list)
             for m in ms:
-                for k in {"".join(m.canon), "".join(c[0] for c in m.cands if c)}:
+                acronym = _acronym_key(m.text)
+                for k in {acronym} if acronym else {"".join(m.canon), "".join(c[0] for c in m.cands if c)}:
                     for e in table_index.get(k, ()):
                         ent_members[e].append(m.i)
             links = [sorted(set(v)) for v in ent_members.values() if len(set(v)) > 1]

@@ -254,3 +254,22 @@ def test_ukrainian_h_for_g_meets_a_hebrew_g():
     ]
     c = cluster_mentions(_recs(rows), table=False)
     assert c[0] == c[1] == c[2] == c[3] == c[4]
+
+
+def test_an_acronym_meets_a_table_form_letter_for_letter():
+    """A key folds doubled letters and drops dots: the Spanish EE.UU. (the United States) keyed as EU,
+    and through the table the European Union's EU joined the United States (the corpus types the Union
+    as a place where it is one, as in "in the EU")."""
+    rows = [
+        ("EU", "hr", "LOC"),  # 0
+        ("Europske unije", "hr", "LOC"),  # 1
+        ("Europska unija", "hr", "LOC"),  # 2
+        ("Amerika", "cs", "LOC"),  # 3
+        ("Spojené státy", "cs", "LOC"),  # 4
+    ]
+    table = [("org:eu", "ORG", [("en", "EU"), ("en", "European Union"), ("hr", "Europska unija")]),
+             ("Q30", "LOC", [("en", "United States"), ("es", "EE.UU."), ("cs", "Spojené státy"),
+                             ("en", "America"), ("cs", "Amerika")])]
+    c = cluster_mentions(_recs(rows), table=table)
+    assert c[0] == c[2] and c[3] == c[4]
+    assert c[0] != c[3]
