@@ -441,8 +441,12 @@ class MentionFinder:
         """All mentions in ``text`` (a document in ``lang``), in text order, not overlapping."""
         runs = _Runs(text)
         matches = self._table_matches(text, runs, lang)
-        # leftmost, then longest with its ending, then the shorter form (Putin before Putins in "Putins")
-        matches.sort(key=lambda m: (m[0], m[0] - m[1], len(m[2])))
+        # leftmost, then longest with its ending; of two forms over one span, a form of the document's
+        # language, then the form as written (English "Vientiane", not Slovak "Vientian" + locative e),
+        # then the shorter form (Putin before Putins in "Putins")
+        valid = self.table.is_valid
+        matches.sort(key=lambda m: (m[0], m[0] - m[1], not valid(m[2], lang), m[1] - m[0] != len(m[2]),
+                                    len(m[2])))
         listed: list[Mention] = []
         taken_end = -1
         for start, end, form in matches:

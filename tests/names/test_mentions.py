@@ -27,3 +27,14 @@ def test_form_without_a_capitalised_word_is_found_by_search():
 
 def test_form_after_a_hyphen_starts_a_word():
     assert ("Putin", "Putin") in _found("The pro-Putin camp met.")
+
+
+def test_a_form_of_the_copys_language_wins_over_another_form_with_an_ending(tmp_path):
+    """"Athens" is the English form; it is also the German "Athen" with a genitive s. Of two forms over
+    one span, the one valid in the copy's language is the mention (it was the shorter one, and a table
+    that deprecates Athen in English flagged every Athens)."""
+    table = tmp_path / "names.tsv"
+    table.write_text("from\tto\tlang\tsource\nAthen\tAthens\ten\tGerman exonym\n", encoding="utf-8")
+    finder = compiled_finder([str(table)])
+    text = "Talks in Athens ended on Monday."
+    assert [(text[m.start:m.end], m.form) for m in finder.find(text, "en") if m.infos] == [("Athens", "Athens")]
