@@ -41,9 +41,16 @@ from checker.names.translit import transliterate
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "scripts" / "sources"
+#: The languages of people and organisations (hand-authored press forms and transliteration schemes) ...
 LANGS = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "ru", "uk"]
 LATIN = [lg for lg in LANGS if lg not in ("ru", "uk")]
+#: ... and of places, which CLDR also names in the other languages of Slavic news copy (Bulgarian,
+#: Croatian, Slovak, Slovene): a Slovene "Nemčija" is the Czech "Německo" and the Bulgarian "Германия".
+PLACE_LANGS = LANGS + ["bg", "hr", "sk", "sl"]
+PLACE_LATIN = [lg for lg in PLACE_LANGS if lg not in ("ru", "uk", "bg")]
 CYRILLIC = ("ru", "uk", "be")
+#: wordfreq's code for a language where it differs (Croatian is in its Serbo-Croatian list).
+WORDFREQ_CODE = {"hr": "sh"}
 # Languages where a diacritic-free spelling of a preferred form is an accepted variant
 # (Erdogan/Erdoğan, Sanchez/Sánchez); not pl/cs/de, where the letters are distinctive (Zełenski).
 STRIP_OK = ("en", "fr", "es", "it", "pt", "nl")
@@ -125,7 +132,7 @@ class Entity:
 
     def to_json(self) -> dict:
         names = {}
-        for lg in LANGS:
+        for lg in PLACE_LANGS:
             e = self.names.get(lg)
             if not e:
                 continue
@@ -230,11 +237,11 @@ def build_countries(data: Path, press: dict) -> list[Entity]:
     rig = {r["code"].upper(): r for r in read_tsv(data / "places_territories_rigour_qids.tsv")}
     cldr = defaultdict(dict)
     for r in read_tsv(data / "places_territories_cldr.tsv"):
-        if r["lang"] in LANGS:
+        if r["lang"] in PLACE_LANGS:
             cldr[r["code"]][r["lang"]] = r["name"]
     iso = defaultdict(lambda: defaultdict(list))
     for r in read_tsv(data / "places_countries_isocodes.tsv"):
-        if r["lang"] in LANGS and ", " not in r["name"] and "(" not in r["name"]:
+        if r["lang"] in PLACE_LANGS and ", " not in r["name"] and "(" not in r["name"]:
             iso[r["alpha2"]][r["lang"]].append(r["name"])
     out = []
     for code in sorted(cldr):
@@ -242,13 +249,13 @@ def build_countries(data: Path, press: dict) -> list[Entity]:
         if not (len(code) == 2 and code.isalpha() and rr and rr["is_country"] == "1" and rr["is_historical"] == "0"):
             continue
         ent = Entity(rr["qid"] or f"loc:iso:{code.lower()}", "LOC", ["places_territories_cldr.tsv"])
-        for lg in LANGS:
+        for lg in PLACE_LANGS:
             ent.add(lg, cldr[code].get(lg), "preferred")
             for f in iso[code].get(lg, []):
                 ent.add(lg, f)
                 ent.source("places_countries_isocodes.tsv")
         extra = press.get(code) or {}
-        for lg in LANGS:
+        for lg in PLACE_LANGS:
             for f in split_forms(extra.get(lg)):
                 ent.add(lg, f)
                 ent.source("scripts/sources/places.yaml")
@@ -269,7 +276,7 @@ def build_countries(data: Path, press: dict) -> list[Entity]:
 
 def authored_place(item: dict, etype: str, src: str) -> Entity:
     ent = Entity(str(item["id"]), etype, [src])
-    for lg in LANGS:
+    for lg in PLACE_LANGS:
         for i, f in enumerate(split_forms(item.get(lg))):
             ent.add(lg, f, "preferred" if i == 0 else "accepted")
     ru = split_forms(item.get("ru"))
@@ -291,14 +298,14 @@ def build_cities(data: Path, authored: list[dict]) -> list[Entity]:
     taken = defaultdict(set)  # country -> forms of authored cities (any language/status)
     for e in ents:
         cc = "UA" if e.id == "Q1899" else e.id.split(":")[1].upper()
-        for lg in LANGS:
+        for lg in PLACE_LANGS:
             n = e.names.get(lg, {})
             taken[cc] |= e.valid(lg) | {d["form"] for d in n.get("deprecated", [])}
     geo = read_tsv(data / "places_cities_geonames.tsv")
     tz_rows = defaultdict(dict)
     tz_country = {}
     for r in read_tsv(data / "places_cities_cldr_exemplar.tsv"):
-        if r["lang"] in LANGS:
+        if r["lang"] in PLACE_LANGS:
             tz_rows[r["tzid"]][r["lang"]] = r["city"]
             tz_country[r["tzid"]] = r["country"]
     geo_index = defaultdict(list)
@@ -327,8 +334,8 @@ def build_cities(data: Path, authored: list[dict]) -> list[Entity]:
         used_geo.add(g["geonameid"])
         ent = Entity(f"loc:{cc.lower()}:{slug(en)}", "LOC", ["places_cities_cldr_exemplar.tsv",
                                                                   "places_cities_geonames.tsv"])
-        for lg in LANGS:
-            f = names.get(lg) or (en if lg in LATIN else None)
+        for lg in PLACE_LANGS:
+            f = names.get(lg) or (en if lg in PLACE_LATIN else None)
             ent.add(lg, f, "preferred")
         if g["name"] != en and g["name"] in gnames and strip_diacritics(g["name"]) == strip_diacritics(en):
             ent.add("en", g["name"])
@@ -348,7 +355,7 @@ def build_cities(data: Path, authored: list[dict]) -> list[Entity]:
         if any(e.id == eid for e in ents):
             eid = f"loc:geonames:{g['geonameid']}"
         ent = Entity(eid, "LOC", ["places_cities_geonames.tsv"])
-        for lg in LATIN:
+        for lg in PLACE_LATIN:
             ent.add(lg, g["name"], "preferred")
         if strip_diacritics(g["name"]) != g["name"]:
             ent.add("en", strip_diacritics(g["name"]))
@@ -360,7 +367,7 @@ def build_cities(data: Path, authored: list[dict]) -> list[Entity]:
 def build_regions(data: Path, authored: list[dict]) -> list[Entity]:
     iso = defaultdict(lambda: defaultdict(list))
     for r in read_tsv(data / "places_subdivisions_isocodes.tsv"):
-        if r["lang"] in LANGS:
+        if r["lang"] in PLACE_LANGS:
             iso[r["code"]][r["lang"]].append(r["name"])
     out = []
     for item in authored:
@@ -381,12 +388,12 @@ def build_regions(data: Path, authored: list[dict]) -> list[Entity]:
 def build_orgs(data: Path, orgs: list[dict]) -> list[Entity]:
     cldr = defaultdict(dict)
     for r in read_tsv(data / "places_territories_cldr.tsv"):
-        if r["lang"] in LANGS:
+        if r["lang"] in PLACE_LANGS:
             cldr[r["code"]][r["lang"]] = r["name"]
     out = []
     for o in orgs:
         ent = Entity(str(o["id"]), "ORG", ["scripts/sources/organisations.yaml"])
-        for lg in LANGS:
+        for lg in PLACE_LANGS:
             for i, f in enumerate(split_forms(o.get(lg))):
                 ent.add(lg, f, "preferred" if i == 0 else "accepted")
         if o.get("cldr"):
@@ -407,7 +414,7 @@ def merge_evidence(data: Path, ents: list[Entity]) -> None:
     for r in read_tsv(data / "style_forms_web_evidence.tsv"):
         e = by_en.get(r["entity"])
         lg, form, status = r["lang"], r["form"], r["status"]
-        if e is None or lg not in LANGS:
+        if e is None or lg not in PLACE_LANGS:
             continue
         if e.type == "PER" and len(form.split()) < 2:
             continue  # surname-only rows: the loader derives surnames from full forms
@@ -466,7 +473,7 @@ def build_homographs(ents: list[Entity], extra: dict) -> dict[str, list[str]]:
     homo = defaultdict(set)
     for lg, words in extra.items():
         homo[lg] |= {w for w in words if w not in valid[lg]}
-    for lg in LANGS:
+    for lg in PLACE_LANGS:
         for t, origins in cands.items():
             if t in valid[lg] or t in NEVER_HOMOGRAPH.get(lg, set()):
                 continue
@@ -474,12 +481,13 @@ def build_homographs(ents: list[Entity], extra: dict) -> dict[str, list[str]]:
             if len(word) <= 3:
                 homo[lg].add(t)
                 continue
-            z = zipf_frequency(word, lg)
+            z = zipf_frequency(word, WORDFREQ_CODE.get(lg, lg))
             # a word of L, not a name borrowed from the form's own language (wordfreq lower-cases
             # proper nouns: "germany" is frequent in German web text because of English quotes)
-            if z >= HOMOGRAPH_ZIPF and z >= max(zipf_frequency(word, o) for o in origins) - HOMOGRAPH_MARGIN:
+            if z >= HOMOGRAPH_ZIPF and z >= max(zipf_frequency(word, WORDFREQ_CODE.get(o, o))
+                                                for o in origins) - HOMOGRAPH_MARGIN:
                 homo[lg].add(t)
-    return {lg: sorted(homo[lg]) for lg in LANGS if homo[lg]}
+    return {lg: sorted(homo[lg]) for lg in PLACE_LANGS if homo[lg]}
 
 
 #: How many of each language's most frequent words are checked for a key shared with a table form.
@@ -502,9 +510,9 @@ def add_key_homographs(ents: list[Entity], homographs: dict) -> int:
     table_keys = {name_key(t) for t in tokens}
     folded = {t.casefold() for t in tokens}
     added = 0
-    for lg in LANGS:
+    for lg in PLACE_LANGS:
         found = set(homographs.get(lg, ()))
-        for word in top_n_list(lg, KEY_HOMOGRAPH_WORDS):
+        for word in top_n_list(WORDFREQ_CODE.get(lg, lg), KEY_HOMOGRAPH_WORDS):
             if len(word) < 4 or not word.isalpha() or word.casefold() in folded or word in NOT_SHIPPED_WORDS:
                 continue
             cap = word[0].upper() + word[1:]
