@@ -180,6 +180,7 @@ def _prepare_tokens(text: str, lang: str, typ: str) -> list[str]:
 def _canonicalise(ms: list[_M]) -> None:
     """Choose each token's canonical key among its base-form keys, by attestation in the set."""
     raw: Counter[str] = Counter()
+    raw_in: set[tuple[str, str]] = set()  # (language, key) of the uninflected tokens
     support: Counter[str] = Counter()
     seen: set[tuple[str, str]] = set()
     for m in ms:
@@ -189,27 +190,30 @@ def _canonicalise(ms: list[_M]) -> None:
             seen.add((m.lang, t))
             if c:
                 raw[c[0]] += 1
+                raw_in.add((m.lang, c[0]))
             for k in c:
                 support[k] += 1
-    cache: dict[tuple[str, ...], str] = {}
+    cache: dict[tuple[str, tuple[str, ...]], str] = {}
     for m in ms:
         canon = []
         for c in m.cands:
             if not c:
                 canon.append("")
                 continue
-            got = cache.get(c)
+            got = cache.get((m.lang, c))
             if got is None:
                 got = c[0]
                 if len(c) > 1:
-                    att = [k for k in c[1:] if raw[k] > 0]
+                    # a base form that the same language writes wins over one another language writes
+                    # (Czech Německa is Německo, which Czech copy writes, not the key of Polish Niemiec)
+                    att = [k for k in c[1:] if (m.lang, k) in raw_in] or [k for k in c[1:] if raw[k] > 0]
                     if att:
                         got = att[0]
                     else:
                         best = max(c[1:], key=lambda k: support[k])
                         if support[best] >= 2 and support[best] > support[c[0]]:
                             got = best
-                cache[c] = got
+                cache[(m.lang, c)] = got
             canon.append(got)
         m.canon = canon
         m.skel = [K.skeleton_of_key(k) for k in canon]

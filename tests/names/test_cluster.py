@@ -273,3 +273,16 @@ def test_an_acronym_meets_a_table_form_letter_for_letter():
     c = cluster_mentions(_recs(rows), table=table)
     assert c[0] == c[2] and c[3] == c[4]
     assert c[0] != c[3]
+
+
+def test_an_inflected_form_takes_the_base_its_own_language_writes():
+    """Czech Německa may be Německo (neuter -a) or "Němek" (masculine -a); Czech copy writes Německo, and
+    the Polish Niemiec only happens to key as nemek: the same language's form wins."""
+    rows = [
+        ("Německo", "cs", "LOC"),  # 0
+        ("Německa", "cs", "LOC"),  # 1
+        ("Německu", "cs", "LOC"),  # 2
+        ("Niemiec", "pl", "LOC"),  # 3
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] == c[2]
