@@ -439,8 +439,14 @@ def stem_keys(token: str, lang: str | None = None) -> frozenset[str]:
             for rep, ms in table.get(low[-n:], ()):
                 if rep is not None and len(stem) >= ms:
                     out.add(token_key(stem + rep, lang))
+    # the fleeting e of Slavic declension: Aleksander, Aleksandra; Karel, Karla; Marek, Marka
+    out |= {_FLEETING_E.sub(r"\1", k) for k in out if len(k) >= 5 and _FLEETING_E.search(k)}
     out.discard("")
     return frozenset(out)
+
+
+#: An e between two consonants before a final l, r, n, k or c, which Slavic declension drops.
+_FLEETING_E = re.compile(r"(?<=[^aeiou])e([lrnkc])$")
 
 
 def skeletons(token: str, lang: str | None = None, key: str | None = None) -> frozenset[str]:

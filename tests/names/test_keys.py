@@ -239,3 +239,12 @@ def test_a_language_reads_its_own_ch_not_the_ch_written_for_c_with_hacek():
     assert token_key("Šefčovič", "cs") == token_key("Шефчович", "ru")
     assert token_key("Čaputová", "sk") == token_key("Чапутова", "ru")
     assert token_key("Chrušťov", "cs")[0] == token_key("Хрущёв", "ru")[0] == "h"
+
+
+def test_the_fleeting_e_of_slavic_declension_leaves_a_shared_stem():
+    """Polish Aleksander declines as Aleksandra, Aleksandrem: the nominative and the cases share a stem
+    only without the e; so do Czech Karel, Karla and Marek, Marka."""
+    assert stem_keys("Aleksander", "pl") & stem_keys("Aleksandrem", "pl")
+    assert stem_keys("Karel", "cs") & stem_keys("Karla", "cs")
+    assert stem_keys("Marek", "pl") & stem_keys("Marka", "pl")
+
