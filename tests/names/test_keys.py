@@ -115,6 +115,13 @@ def test_name_key_joins_tokens():
         ("Perrym", "cs", "Perry"),
         ("Renzimu", "cs", "Renzi"),
         ("Kennedymu", "sk", "Kennedy"),
+        ("Velké", "cs", "Velká"),  # feminine and neuter adjectives of place names: Velká Británie
+        ("Wielkiej", "pl", "Wielka"),
+        ("Komisji", "pl", "Komisja"),
+        ("Bałtyckiego", "pl", "Bałtyckie"),
+        ("Veľkej", "sk", "Veľká"),
+        ("Великої", "uk", "Велика"),
+        ("Великой", "ru", "Великая"),
         ("Nemeckom", "sk", "Nemecko"),
         ("Sarajeva", "hr", "Sarajevo"),
         ("Sarajevom", "sl", "Sarajevo"),
