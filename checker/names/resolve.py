@@ -123,9 +123,11 @@ _PLAIN_LATIN = str.maketrans({"đ": "dj", "Đ": "Dj"})
 def plain_latin(form: str) -> str | None:
     """A Latin-script name as copy without diacritics writes it, case-folded ("Vučić" → "vucic",
     "Đoković" → "djokovic"); None for a name in another script or already plain."""
+    if form.isascii():
+        return None
     from ..documents import letter_script
 
-    if form.isascii() or not all(ch.isascii() or ch.isalpha() and letter_script(ch) == "Latin" for ch in form):
+    if not all(ch.isascii() or ch.isalpha() and letter_script(ch) == "Latin" for ch in form):
         return None
     from anyascii import anyascii
 
@@ -136,6 +138,8 @@ def _merge_same_letters(unlisted: dict[str, list[Spelling]]) -> None:
     """Join the unlisted spellings that are one name with and without its diacritics ("Vučić" and
     "Vucic", "Đoković" and "Djokovic"): the phonetic keys keep č apart from c (Вучич is "Vuchich"),
     while news copy in English most often just drops the marks."""
+    if "".join(m.form for ms in unlisted.values() for m in ms).isascii():
+        return  # no marks to drop: spellings written alike already share their key
     plain_key: dict[str, str] = {}
     for k, ms in unlisted.items():
         for m in ms:
