@@ -232,6 +232,8 @@ _ALPHABETS = frozenset({"Latin", "Cyrillic", "Greek"})
 _SYLLABARIES = frozenset({"Cjk", "Katakana", "Hiragana", "Hangul"})
 #: The similarity of two tokens that meet only on their syllabic skeletons.
 _SYLLABIC_SIM = 0.86
+#: The similarity of two given names (not last tokens) in two scripts whose skeletons are one equal consonant.
+_GIVEN_SKELETON_SIM = 0.80
 #: ... which, for the last token (the surname), hold this many consonants: a shorter skeleton meets too
 #: many other names (Tower, 에드워즈 Edwards).
 _SYLLABIC_MIN_LAST = 3
@@ -266,9 +268,13 @@ def _tok_sim(a: _M, i: int, b: _M, j: int) -> float:
     if common and max(len(k) for k in common) >= 4:
         return _LOOSE_SIM
     best = fuzz.ratio(K.loose_key(ka), K.loose_key(kb)) / 100.0
-    if (a.script not in _ALPHABETS or b.script not in _ALPHABETS) \
-            and any(len(s) >= 2 for s in a.skels[i] & b.skels[j]):
-        best = max(best, 0.88)
+    if a.script not in _ALPHABETS or b.script not in _ALPHABETS:
+        shared = a.skels[i] & b.skels[j]
+        if any(len(s) >= 2 for s in shared):
+            best = max(best, 0.88)
+        elif i < len(a.canon) - 1 and any(shared - {""}):
+            # a given name of one consonant (Lech: l-ch, לך, 莱赫): enough beside a surname that meets
+            best = max(best, _GIVEN_SKELETON_SIM)
     if (a.script in _SYLLABARIES or b.script in _SYLLABARIES) and a.sskel[i] == b.sskel[j] \
             and len(a.sskel[i]) >= (1 if i < len(a.canon) - 1 else _SYLLABIC_MIN_LAST):
         best = max(best, _SYLLABIC_SIM)
@@ -314,6 +320,8 @@ _TOKEN_MIN = 0.70  # given names, other non-final tokens
 _LAST_MIN = 0.84  # surname / head token
 _SINGLE_MIN = 0.92  # one-token names: only stem / cross-script class matches, no plain fuzz
 _LINK_MIN = 0.84
+#: ... or, below that average, this share of the pairs linked on their own
+_STRONG_SHARE = 0.5
 _AVG_MIN = 0.80
 
 
@@ -405,18 +413,20 @@ def _guarded_merge(ms: list[_M], uf: _UF, pairs: list[tuple[tuple[int, int], flo
         na, nb = len(ms[a].canon), len(ms[b].canon)
         fa = list({(tuple(ms[x].canon), ms[x].lang): x for x in ga if len(ms[x].canon) == na}.values())[:12]
         fb = list({(tuple(ms[x].canon), ms[x].lang): x for x in gb if len(ms[x].canon) == nb}.values())[:12]
-        tot = cnt = 0
+        tot = cnt = strong = 0
         conflict = False
         for x in fa:
             for y in fb:
                 if not _related_same_lang(ms[x], ms[y]):
                     conflict = True
                     break
-                tot += _name_sim(ms[x], ms[y])
+                sim = _name_sim(ms[x], ms[y])
+                tot += sim
                 cnt += 1
+                strong += sim >= _LINK_MIN
             if conflict:
                 break
-        if conflict or (cnt and tot / cnt < _AVG_MIN):
+        if conflict or (cnt and tot / cnt < _AVG_MIN and strong < _STRONG_SHARE * cnt):
             continue
         r = uf.union(ra, rb)
         groups[r] = ga + gb

@@ -286,3 +286,27 @@ def test_an_inflected_form_takes_the_base_its_own_language_writes():
     ]
     c = cluster_mentions(_recs(rows), table=False)
     assert c[0] == c[1] == c[2]
+
+
+KOMOROWSKI = [
+    ("Bronisław Komorowski", "pl", "PER"), ("Bronislav Komorovski", "az", "PER"),
+    ("Broņislavs Komorovskis", "lv", "PER"), ("Μπρονίσλαφ Κομορόφσκι", "el", "PER"),
+    ("Бронислав Коморовски", "bg", "PER"), ("Броніслав Коморовський", "uk", "PER"),
+    ("Коморовский, Бронислав", "os", "PER"), ("Բրոնիսլավ Կոմորովսկի", "hy", "PER"),
+    ("ברוניסלב קומורובסקי", "he", "PER"), ("برونيسواف كوموروفسكي", "ar", "PER"),
+    ("برونیسلاو کوموروفسکی", "fa", "PER"), ("ब्रॉनिस्वाफ कोमोरॉफ्स्की", "mr", "PER"),
+    ("บรอญิสวัฟ กอมอรอฟสกี", "th", "PER"), ("ბრონისლავ კომოროვსკი", "ka", "PER"),
+    ("ブロニスワフ・コモロフスキ", "ja", "PER"), ("布羅尼斯瓦夫·科莫羅夫斯基", "zh", "PER"),
+    ("브로니스와프 코모로프스키", "ko", "PER"),
+]
+
+
+def test_a_transcription_joins_a_cluster_that_half_its_forms_link_to():
+    """The Korean and Chinese Komorowski meet the Latin, Cyrillic and Greek forms, but not every Hebrew,
+    Arabic or Thai one (each script loses other letters), and the average of all those pairs kept them out;
+    a link is also accepted when at least half the pairs link on their own. Two people stay apart."""
+    rows = KOMOROWSKI + [("Jarosław Kaczyński", "pl", "PER"), ("ヤロスワフ・カチンスキ", "ja", "PER")]
+    c = cluster_mentions(_recs(rows), table=False)
+    n = len(KOMOROWSKI)
+    assert len(set(c[:n])) == 1
+    assert c[n] == c[n + 1] != c[0]
