@@ -310,3 +310,11 @@ def test_a_transcription_joins_a_cluster_that_half_its_forms_link_to():
     n = len(KOMOROWSKI)
     assert len(set(c[:n])) == 1
     assert c[n] == c[n + 1] != c[0]
+
+
+def test_native_chinese_names_keep_pinyin_r():
+    """Pinyin r transcribes the zh of foreign names (耶日 = Jerzy), but read so it made the Taiwanese
+    legislator 吳育仁 (Wu Yu-ren) a Wu Yu-zhen, who met 吳育昇 (Wu Yu-sheng) letter for letter but one."""
+    rows = [("吳育仁", "zh", "PER"), ("吳育昇", "zh", "PER"), ("吳宜臻", "zh", "PER"), ("Wu Yu-jen", "en", "PER")]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert len({c[0], c[1], c[2]}) == 3

@@ -259,11 +259,10 @@ def test_the_fleeting_e_of_slavic_declension_leaves_a_shared_stem():
 
 def test_thai_indic_and_pinyin_letters_with_the_value_of_foreign_names():
     """Thai จ is the j of John and ค an aspirated k, not the /x/ that kh is elsewhere; Indic c is ch, and
-    the anusvara before a dental is n; pinyin r is the zh of Polish rz (耶日 = Jerzy); Persian writes the
-    al of Alexander as a name's own letters, not the Arabic article."""
+    the anusvara before a dental is n; Persian writes the al of Alexander as a name's own letters, not the
+    Arabic article."""
     assert skeleton("จอห์น", "th") == skeleton("John", "en")
     assert skeleton("คัชชินสกี", "th") == skeleton("Kaczyński", "pl")
     assert skeleton("चक", "hi") == skeleton("Chuck", "en")
     assert skeleton("सैंडर्स", "hi") == skeleton("Sanders", "en")
-    assert token_key("耶日", "zh") == token_key("Jerzy", "pl")
     assert skeleton("الکساندر", "fa") == skeleton("Aleksander", "pl")
