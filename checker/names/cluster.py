@@ -68,6 +68,25 @@ def _name_parts() -> tuple[tuple[str, ...], frozenset[str], dict[str, str]]:
     return tuple(patronymic), frozenset(particles), roman
 
 
+@lru_cache(maxsize=1)
+def _directions() -> dict[str, tuple[tuple[str, str], ...]]:
+    """lang → ((stem, direction), ...) of ``data/names/keys/directions.tsv``."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    text = package_file("data", "names", "keys", "directions.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        direction, lang, stems = (line.split("\t") + ["", ""])[:3]
+        out[lang] += [(stem, direction) for stem in stems.split()]
+    return {lang: tuple(pairs) for lang, pairs in out.items()}
+
+
+def _pointing(token: str, lang: str) -> frozenset[str]:
+    """The compass points a name token names in ``lang`` (Czech jihovýchodní: south and east)."""
+    low = token.lower()
+    return frozenset(d for stem, d in _directions().get(lang, ()) if stem in low)
+
+
 def load_table_forms(path: str | Path | None = None) -> list[tuple[str, str, list[tuple[str, str]]]]:
     """(entity id, type, [(lang, form), ...]) from a name-table JSON file (default table if present).
 
@@ -149,6 +168,7 @@ class _M:
     cands: list[tuple[str, ...]]  # base keys per token (own key first)
     canon: list[str] = None  # canonical key per token
     skel: list[str] = None
+    points: list[frozenset[str]] = None  # compass points per token (_pointing)
     skels: list[frozenset[str]] = None  # every skeleton of each token (keys.skeletons)
     sskel: list[str] = None  # syllabic skeletons (keys.syllabic_skeleton_of_key)
     stems: list[frozenset[str]] = None
@@ -217,6 +237,7 @@ def _canonicalise(ms: list[_M]) -> None:
             canon.append(got)
         m.canon = canon
         m.skel = [K.skeleton_of_key(k) for k in canon]
+        m.points = [_pointing(t, m.lang) for t in m.tokens]
         m.skels = [K.skeletons(t, m.lang, k) for t, k in zip(m.tokens, canon, strict=True)]
         m.sskel = [K.syllabic_skeleton_of_key(k) for k in canon]
         m.stems = [K.stem_keys(t, m.lang) | {k} for t, k in zip(m.tokens, canon, strict=True)]
@@ -288,6 +309,8 @@ def _name_sim(a: _M, b: _M) -> float:
         return 0.0
     tot = 0.0
     for i in range(n):
+        if a.points[i] and b.points[i] and a.points[i] != b.points[i]:
+            return 0.0  # North and South Carolina, Western and Eastern Europe
         s = _tok_sim(a, i, b, i)
         if n == 1:
             floor = _SINGLE_MIN

@@ -318,3 +318,21 @@ def test_native_chinese_names_keep_pinyin_r():
     rows = [("吳育仁", "zh", "PER"), ("吳育昇", "zh", "PER"), ("吳宜臻", "zh", "PER"), ("Wu Yu-jen", "en", "PER")]
     c = cluster_mentions(_recs(rows), table=False)
     assert len({c[0], c[1], c[2]}) == 3
+
+
+def test_places_that_point_different_ways_stay_apart():
+    """Severní Karolína and Південна Кароліна are alike but for the compass point; so are Western and
+    Eastern Europe in Slovene copy. The compass words of each language are data (directions.tsv)."""
+    west = [("Западна Европа", "bg"), ("západní Evropy", "cs"), ("Europy Zachodniej", "pl"),
+            ("Западную Европу", "ru"), ("Zahodno Evropo", "sl"), ("zahodne Evrope", "sl"),
+            ("Західна Європа", "uk"), ("Західній Європі", "uk")]
+    east = [("Източна Европа", "bg"), ("východní Evropy", "cs"), ("východní Evropě", "cs"),
+            ("Europy Wschodniej", "pl"), ("Восточной Европы", "ru"), ("Vzhodne Evrope", "sl"),
+            ("Vzhodni Evropi", "sl"), ("Vzhodno Evropo", "sl"), ("Східної Європи", "uk")]
+    carolinas = [("Severní Karolíny", "cs"), ("Južnoj Karolini", "hr"), ("Karoliny Południowej", "pl"),
+                 ("Південної Кароліни", "uk"), ("Південній Кароліні", "uk")]
+    rows = [(m, lang, "LOC") for m, lang in west + east + carolinas]
+    c = cluster_mentions(_recs(rows), table=False)
+    w, e = len(west), len(west) + len(east)
+    assert not set(c[:w]) & set(c[w:e])
+    assert c[e] not in c[e + 1:]
