@@ -332,8 +332,8 @@ def _related_same_lang(a: _M, b: _M) -> bool:
         x, y = a.canon[i], b.canon[i]
         if x == y or len(x) == 1 or len(y) == 1:
             continue
-        if not (a.stems[i] & b.stems[i]):
-            return False
+        if not (a.stems[i] & b.stems[i] or a.loose[i] & b.loose[i]):
+            return False  # a name romanised with other vowels (Тасир, Тасеер) is still one name
     return True
 
 

@@ -336,3 +336,20 @@ def test_places_that_point_different_ways_stay_apart():
     w, e = len(west), len(west) + len(east)
     assert not set(c[:w]) & set(c[w:e])
     assert c[e] not in c[e + 1:]
+
+
+def test_one_language_may_write_a_romanised_name_with_other_vowels():
+    """Bulgarian copy wrote both Тасир and Тасеер for Salman Taseer (Urdu leaves the vowel out); two forms
+    of one language join only as inflections of each other, or now as one name with other vowels. Adam
+    Biela and Adam Bielan, a letter apart, stay two people."""
+    rows = [
+        ("Салман Тасир", "bg", "PER"),  # 0
+        ("Салман Тасеер", "bg", "PER"),  # 1
+        ("Salman Taseer", "pl", "PER"),  # 2
+        ("Salmán Tásír", "cs", "PER"),  # 3
+        ("Adam Biela", "pl", "PER"),  # 4
+        ("Adam Bielan", "pl", "PER"),  # 5
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] == c[2] == c[3]
+    assert c[4] != c[5]
