@@ -114,6 +114,7 @@ def test_name_key_joins_tokens():
         ("Perryho", "cs", "Perry"),  # foreign -y, -i names decline like adjectives
         ("Perrym", "cs", "Perry"),
         ("Renzimu", "cs", "Renzi"),
+        ("Rizvího", "cs", "Rizví"),
         ("Kennedymu", "sk", "Kennedy"),
         ("Velké", "cs", "Velká"),  # feminine and neuter adjectives of place names: Velká Británie
         ("Wielkiej", "pl", "Wielka"),
