@@ -115,6 +115,10 @@ def test_name_key_joins_tokens():
         ("Perrym", "cs", "Perry"),
         ("Renzimu", "cs", "Renzi"),
         ("Rizvího", "cs", "Rizví"),
+        ("Čínu", "cs", "Čína"),  # feminine accusative and locative
+        ("Číně", "cs", "Čína"),
+        ("Білорусі", "uk", "Білорусь"),  # soft -ь nouns
+        ("Білоруссю", "uk", "Білорусь"),
         ("Kennedymu", "sk", "Kennedy"),
         ("Velké", "cs", "Velká"),  # feminine and neuter adjectives of place names: Velká Británie
         ("Wielkiej", "pl", "Wielka"),
