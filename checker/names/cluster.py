@@ -49,6 +49,13 @@ __all__ = ["cluster_mentions", "main"]
 
 # ------------------------------------------------------------------------------------------ data
 @lru_cache(maxsize=1)
+def _articles() -> frozenset[str]:
+    """The definite articles that may open a name (``name_parts.tsv`` kind ``article``)."""
+    text = package_file("data", "names", "keys", "name_parts.tsv").read_text("utf-8")
+    return frozenset(line.split("\t")[1] for line in text.splitlines() if line.startswith("article\t"))
+
+
+@lru_cache(maxsize=1)
 def _name_parts() -> tuple[tuple[str, ...], frozenset[str], dict[str, str]]:
     patronymic: list[str] = []
     particles: set[str] = set()
@@ -487,13 +494,25 @@ def _link_partials(ms: list[_M], uf: _UF) -> None:
                 return ranked[0]
         return None
 
+    # the initials of names of organisations and things: an acronym stands for the one name of its
+    # language whose words begin with its letters (TLP: Tehreek-e-Labbaik Pakistan; EK: Evropská komise)
+    by_initials: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for m in ms:
+        if m.type in _ACRONYM_TYPES and len(m.tokens) >= 2:
+            for initials in _initials(m.tokens):
+                by_initials[(m.type, m.lang, initials)].add(uf.find(m.i))
+
     links: list[tuple[int, int]] = []
     for m in ms:
         c = [k for k in m.canon if k]
         if not c:
             continue
         target = None
-        if len(c) == 1:
+        acronym = _acronym_key(m.text) if m.type in _ACRONYM_TYPES else None
+        if acronym:
+            cands = by_initials.get((m.type, m.lang, acronym[1:].casefold()), set()) - {uf.find(m.i)}
+            target = pick(cands, False)
+        elif len(c) == 1:
             k = c[0]
             if len(k) < 3 or k.isdigit():
                 continue
@@ -530,6 +549,23 @@ def _link_partials(ms: list[_M], uf: _UF) -> None:
 
 #: The longest acronym, in letters.
 _ACRONYM_MAX = 6
+#: The types whose names are written as acronyms of their words (not people's initials, not places).
+_ACRONYM_TYPES = ("ORG", "PRO", "EVT")
+
+
+def _initials(tokens: list[str]) -> set[str]:
+    """The initials of a multi-word name, casefolded, but for an opening article: of every word, and of
+    its capitalised words only (a connector such as "i" or "e" may be in the acronym, UOKiK, or not, TLP)."""
+    words = [t for t in tokens if t[:1].isalpha()]
+    if words and words[0].casefold() in _articles():
+        words = words[1:]  # Die Welt is not DW (Deutsche Welle)
+    if not words:
+        return set()
+    out = {"".join(t[0] for t in words).casefold()}
+    caps = [t for t in words if t[0].isupper()]
+    if len(caps) >= 2:
+        out.add("".join(t[0] for t in caps).casefold())
+    return {i for i in out if 1 < len(i) <= _ACRONYM_MAX}
 
 
 def _acronym_key(text: str) -> str | None:

@@ -353,3 +353,24 @@ def test_one_language_may_write_a_romanised_name_with_other_vowels():
     c = cluster_mentions(_recs(rows), table=False)
     assert c[0] == c[1] == c[2] == c[3]
     assert c[4] != c[5]
+
+
+def test_an_acronym_joins_the_one_name_of_its_language_with_its_initials():
+    """TLP is Tehreek-e-Labbaik Pakistan, Czech EK the Evropská komise; DW is not Die Welt (an opening
+    article has no letter in an acronym), and an acronym two names could stand for joins neither."""
+    rows = [
+        ("Tehreek-e-Labbaik Pakistan", "pl", "ORG"),  # 0
+        ("TLP", "pl", "ORG"),  # 1
+        ("Evropská komise", "cs", "ORG"),  # 2
+        ("EK", "cs", "ORG"),  # 3
+        ("Die Welt", "pl", "PRO"),  # 4
+        ("DW", "pl", "PRO"),  # 5
+        ("Evropská komise", "sk", "ORG"),  # 6
+        ("Európska komisia", "sk", "ORG"),  # 7: EK in Slovak could be either: no join
+        ("Energetická komora", "sk", "ORG"),  # 8
+        ("EK", "sk", "ORG"),  # 9
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] and c[2] == c[3]
+    assert c[4] != c[5]
+    assert c[9] not in (c[7], c[8])
