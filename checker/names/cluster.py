@@ -569,12 +569,13 @@ def _initials(tokens: list[str]) -> set[str]:
 
 
 def _acronym_key(text: str) -> str | None:
-    """An acronym's letters as written ("=EEUU" for EE.UU., "=EU"), or None for a name that is not one.
+    """An acronym's letters as written ("=EEUU" for EE.UU., "=EU", "=PiS"), or None for a name that is not one.
     An acronym is matched letter for letter: a key folds doubled letters and drops dots, and EE.UU. (the
     United States in Spanish) met EU (the European Union)."""
     letters = "".join(ch for ch in text if ch.isalpha())
-    if 1 < len(letters) <= _ACRONYM_MAX and letters.isupper() and all(ch.isalpha() or ch in ". " for ch in text):
-        return "=" + letters
+    if 1 < len(letters) <= _ACRONYM_MAX and letters[0].isupper() and letters[-1].isupper() \
+            and sum(ch.islower() for ch in letters) <= 1 and all(ch.isalpha() or ch in ". " for ch in text):
+        return "=" + letters  # one small letter may stand for a connector: PiS, UOKiK
     return None
 
 

@@ -374,3 +374,15 @@ def test_an_acronym_joins_the_one_name_of_its_language_with_its_initials():
     assert c[0] == c[1] and c[2] == c[3]
     assert c[4] != c[5]
     assert c[9] not in (c[7], c[8])
+
+
+def test_an_acronym_may_keep_a_small_letter_for_a_connector():
+    """UOKiK is the Urząd Ochrony Konkurencji i Konsumentów; PiS is Prawo i Sprawiedliwość."""
+    rows = [
+        ("Urząd Ochrony Konkurencji i Konsumentów", "pl", "ORG"),  # 0
+        ("UOKiK", "pl", "ORG"),  # 1
+        ("Prawo i Sprawiedliwość", "pl", "ORG"),  # 2
+        ("PiS", "pl", "ORG"),  # 3
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] and c[2] == c[3] and c[0] != c[2]
