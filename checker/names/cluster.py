@@ -419,6 +419,7 @@ def _cluster_set(ms: list[_M], table_links: list[list[int]]) -> list[int]:
 
     # 3. partial names -> unique compatible full-name cluster
     _link_partials(ms, uf)
+    _link_place_qualified(ms, uf)
     return [uf.find(i) for i in range(n)]
 
 
@@ -461,6 +462,37 @@ def _guarded_merge(ms: list[_M], uf: _UF, pairs: list[tuple[tuple[int, int], flo
         r = uf.union(ra, rb)
         groups[r] = ga + gb
         groups.pop(rb if r == ra else ra, None)
+
+
+def _link_place_qualified(ms: list[_M], uf: _UF) -> None:
+    """An organisation named with and without the place it belongs to is one organisation: Верховный суд
+    and Верховный суд Пакистана, Нафтогаз and Нафтогаз Украины, Sąd Najwyższy and Sąd Najwyższy w
+    Pakistanie. The longer name is the shorter one and then only names of places of the set (and short
+    lower-case words: w, of, на); the shorter one joins when one cluster of longer names qualifies."""
+    places = {m.canon[0] for m in ms if m.type == "LOC" and len(m.canon) == 1 and len(m.canon[0]) > 2}
+    if not places:
+        return
+    longer: dict[tuple[str, str, tuple[str, ...]], set[int]] = defaultdict(set)
+    for m in ms:
+        if m.type not in _ACRONYM_TYPES or len(m.canon) < 2:
+            continue
+        for k in range(1, len(m.canon)):
+            if f"-{m.tokens[k]}" in m.text:
+                continue  # a branch named with a hyphen is its own organisation: Интерфакс-Украина
+            tail = [(t, c) for t, c in zip(m.tokens[k:], m.canon[k:], strict=True)]
+            if any(c in places for _t, c in tail) and all(c in places or (t.islower() and len(t) <= 3)
+                                                            for t, c in tail):
+                longer[(m.type, m.lang, tuple(m.canon[:k]))].add(uf.find(m.i))
+                break
+    links = []
+    for m in ms:
+        if m.type not in _ACRONYM_TYPES:
+            continue
+        roots = {uf.find(r) for r in longer.get((m.type, m.lang, tuple(m.canon)), ())} - {uf.find(m.i)}
+        if len(roots) == 1:
+            links.append((m.i, next(iter(roots))))
+    for a, b in links:
+        uf.union(a, b)
 
 
 def _link_partials(ms: list[_M], uf: _UF) -> None:

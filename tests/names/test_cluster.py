@@ -386,3 +386,23 @@ def test_an_acronym_may_keep_a_small_letter_for_a_connector():
     ]
     c = cluster_mentions(_recs(rows), table=False)
     assert c[0] == c[1] and c[2] == c[3] and c[0] != c[2]
+
+
+def test_an_organisation_with_and_without_its_place_is_one():
+    """Верховный суд and Верховный суд Пакистана are one court, Нафтогаз and Нафтогаз Украины one company;
+    a branch joined by a hyphen (Интерфакс-Украина) and a name with another word (Nord Stream 2 AG) are not."""
+    rows = [
+        ("Пакистан", "ru", "LOC"),  # 0
+        ("Украина", "ru", "LOC"),  # 1
+        ("Верховного суда", "ru", "ORG"),  # 2
+        ("Верховного суда Пакистана", "ru", "ORG"),  # 3
+        ("Нафтогаз", "ru", "ORG"),  # 4
+        ("Нафтогаз Украины", "ru", "ORG"),  # 5
+        ("Интерфакс", "ru", "ORG"),  # 6
+        ("Интерфакс-Украина", "ru", "ORG"),  # 7
+        ("Nord Stream 2", "ru", "ORG"),  # 8
+        ("Nord Stream 2 AG", "ru", "ORG"),  # 9
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[2] == c[3] and c[4] == c[5]
+    assert c[6] != c[7] and c[8] != c[9]
