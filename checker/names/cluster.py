@@ -474,7 +474,7 @@ def _link_place_qualified(ms: list[_M], uf: _UF) -> None:
         return
     longer: dict[tuple[str, str, tuple[str, ...]], set[int]] = defaultdict(set)
     for m in ms:
-        if m.type not in _ACRONYM_TYPES or len(m.canon) < 2:
+        if m.type not in _INSTITUTION_TYPES or len(m.canon) < 2:
             continue
         for k in range(1, len(m.canon)):
             if f"-{m.tokens[k]}" in m.text:
@@ -486,7 +486,7 @@ def _link_place_qualified(ms: list[_M], uf: _UF) -> None:
                 break
     links = []
     for m in ms:
-        if m.type not in _ACRONYM_TYPES:
+        if m.type not in _INSTITUTION_TYPES:
             continue
         roots = {uf.find(r) for r in longer.get((m.type, m.lang, tuple(m.canon)), ())} - {uf.find(m.i)}
         if len(roots) == 1:
@@ -582,7 +582,9 @@ def _link_partials(ms: list[_M], uf: _UF) -> None:
 #: The longest acronym, in letters.
 _ACRONYM_MAX = 6
 #: The types whose names are written as acronyms of their words (not people's initials, not places).
-_ACRONYM_TYPES = ("ORG", "PRO", "EVT")
+_ACRONYM_TYPES = ("ORG", "PRO", "EVT", "LOC")
+#: The types of names that may be qualified by the place they belong to (Нафтогаз Украины).
+_INSTITUTION_TYPES = ("ORG", "PRO", "EVT")
 
 
 def _initials(tokens: list[str]) -> set[str]:

@@ -406,3 +406,15 @@ def test_an_organisation_with_and_without_its_place_is_one():
     c = cluster_mentions(_recs(rows), table=False)
     assert c[2] == c[3] and c[4] == c[5]
     assert c[6] != c[7] and c[8] != c[9]
+
+
+def test_a_country_acronym_joins_its_name():
+    """Croatian SAD is Sjedinjene Američke Države, Slovene ZDA Združene države Amerike."""
+    rows = [
+        ("Sjedinjene Američke Države", "hr", "LOC"),  # 0
+        ("SAD", "hr", "LOC"),  # 1
+        ("Združene države Amerike", "sl", "LOC"),  # 2
+        ("ZDA", "sl", "LOC"),  # 3
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] and c[2] == c[3]
