@@ -182,9 +182,16 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
         items = list(_parser.parse(pattern))
     except Exception:  # noqa: BLE001 - an exotic pattern: always run it
         return None
+    return _first_of(items, c)
+
+
+def _first_of(items, c) -> frozenset[str] | None:
+    """``_first_chars`` of a parsed pattern (a group's first characters are its first item's)."""
     for op, av in items:
         if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
             continue  # anchors and look-arounds consume nothing
+        if op is c.SUBPATTERN:
+            return _first_of(list(av[3]), c)
         if op is c.LITERAL:
             return frozenset(chr(av))
         if op is c.IN:

@@ -271,3 +271,12 @@ def test_thai_indic_and_pinyin_letters_with_the_value_of_foreign_names():
     assert skeleton("चक", "hi") == skeleton("Chuck", "en")
     assert skeleton("सैंडर्स", "hi") == skeleton("Sanders", "en")
     assert skeleton("الکساندر", "fa") == skeleton("Aleksander", "pl")
+
+
+def test_a_rule_that_opens_with_a_group_is_skipped_for_words_without_its_letters():
+    """A rule runs only for words holding a letter its match can start with; a pattern that opens with a
+    group (the Thai leading vowels) was run for every word outside ASCII."""
+    from checker.names.keys import _first_chars
+
+    assert _first_chars("([เแโใไ])([ก-ฮ])") == frozenset("เแโใไ")
+    assert _first_chars("(?<=[οεόέ])φ$") == frozenset("φ")
