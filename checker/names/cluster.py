@@ -420,6 +420,7 @@ def _cluster_set(ms: list[_M], table_links: list[list[int]]) -> list[int]:
     # 3. partial names -> unique compatible full-name cluster
     _link_partials(ms, uf)
     _link_place_qualified(ms, uf)
+    _link_demonyms(ms, uf)
     return [uf.find(i) for i in range(n)]
 
 
@@ -462,6 +463,62 @@ def _guarded_merge(ms: list[_M], uf: _UF, pairs: list[tuple[tuple[int, int], flo
         r = uf.union(ra, rb)
         groups[r] = ga + gb
         groups.pop(rb if r == ra else ra, None)
+
+
+@lru_cache(maxsize=1)
+def _demonym_endings() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """lang → (the endings of demonyms made from place names, longest first; those that end words for
+    people only) (``demonyms.tsv``)."""
+    text = package_file("data", "names", "keys", "demonyms.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            lang, endings, people = (line.split("\t") + ["", ""])[:3]
+            out[lang] = (tuple(sorted(set(endings.split()), key=len, reverse=True)), tuple(people.split()))
+    return out
+
+
+def _link_demonyms(ms: list[_M], uf: _UF) -> None:
+    """A word for the people of a place, typed as a place (the corpus's convention), joins the place:
+    Pakistanka, Pakistańczyków, пакистанец -> Pakistan; Ukrajinci -> Ukrajina; Rosjanie -> Rosja. The word
+    less a demonym ending of its language must key as a one-word place name of the set, or as that name less
+    its final vowel; it joins when one cluster of such places qualifies. A word with an ending for people
+    only (Slovenci, written like a nominative) is no place to join."""
+    endings = _demonym_endings()
+
+    def stems(m: _M) -> list[str]:
+        low = m.tokens[0].lower()
+        return [K.token_key(m.tokens[0][:-len(e)], m.lang) for e in endings.get(m.lang, ((), ()))[0]
+                if low.endswith(e) and len(low) - len(e) >= 4]
+
+    def people_only(m: _M) -> bool:
+        return m.tokens[0].lower().endswith(endings.get(m.lang, ((), ()))[1])
+
+    def place_keys(m: _M) -> list[str]:
+        k = m.canon[0]
+        return [k, k[:-1]] if k[-1] in "aeiouy" else [k]
+
+    # places as written in the nominative (own key = canonical key), not a case form
+    nominative = [m for m in ms if m.type == "LOC" and len(m.canon) == 1 and len(m.canon[0]) >= 4
+                  and m.cands[0] and m.cands[0][0] == m.canon[0]]
+    if not nominative:
+        return
+    places: dict[str, set[int]] = defaultdict(set)
+    for m in nominative:
+        if not people_only(m):  # Slovenci, written like a nominative, is no place to join
+            for k in place_keys(m):
+                places[k].add(uf.find(m.i))
+    links = []
+    for m in ms:
+        if m.type != "LOC" or len(m.tokens) != 1:
+            continue
+        for stem in stems(m):
+            roots = {uf.find(r) for r in places.get(stem, ())} - {uf.find(m.i)}
+            if len(roots) == 1:
+                links.append((m.i, next(iter(roots))))
+                break
+    for a, b in links:
+        uf.union(a, b)
 
 
 def _link_place_qualified(ms: list[_M], uf: _UF) -> None:

@@ -418,3 +418,26 @@ def test_a_country_acronym_joins_its_name():
     ]
     c = cluster_mentions(_recs(rows), table=False)
     assert c[0] == c[1] and c[2] == c[3]
+
+
+def test_a_word_for_the_people_of_a_place_joins_the_place():
+    """The corpus files Pakistanka, Pakistańczyków and пакистанец under Pakistan (a demonym typed as a
+    place); Ukrajinci under Ukrajina. A place name that has a demonym ending itself (Slovene Slovenci) is no
+    place to join: Czech Slovenska (Slovakia) did join it, and through it Slovenia."""
+    rows = [
+        ("Pakistan", "pl", "LOC"),  # 0
+        ("Pakistanka", "pl", "LOC"),  # 1
+        ("Pakistańczyków", "pl", "LOC"),  # 2
+        ("пакистанец", "ru", "LOC"),  # 3
+        ("Ukrajina", "cs", "LOC"),  # 4
+        ("Ukrajinci", "cs", "LOC"),  # 5
+        ("Slovensko", "cs", "LOC"),  # 6
+        ("Slovenska", "cs", "LOC"),  # 7
+        ("Slovenci", "sl", "LOC"),  # 8
+        ("Slovenija", "sl", "LOC"),  # 9
+        ("Sloveniji", "sl", "LOC"),  # 10
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] == c[2] == c[3]
+    assert c[4] == c[5]
+    assert c[6] != c[9] and c[7] != c[8]
