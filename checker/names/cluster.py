@@ -49,6 +49,14 @@ __all__ = ["cluster_mentions", "main"]
 
 # ------------------------------------------------------------------------------------------ data
 @lru_cache(maxsize=1)
+def _latinising() -> frozenset[str]:
+    """Languages whose labels latinise given names (``name_parts.tsv`` kind ``latinising``: Ioannes McCain,
+    Georgius Allen): their given name is compared as its initial."""
+    text = package_file("data", "names", "keys", "name_parts.tsv").read_text("utf-8")
+    return frozenset(line.split("\t")[1] for line in text.splitlines() if line.startswith("latinising\t"))
+
+
+@lru_cache(maxsize=1)
 def _articles() -> frozenset[str]:
     """The definite articles that may open a name (``name_parts.tsv`` kind ``article``)."""
     text = package_file("data", "names", "keys", "name_parts.tsv").read_text("utf-8")
@@ -242,6 +250,9 @@ def _canonicalise(ms: list[_M]) -> None:
                             got = best
                 cache[(m.lang, c)] = got
             canon.append(got)
+        if m.lang in _latinising() and m.type in ("PER", "") and len(canon) >= 2 and len(canon[0]) > 1:
+            # a given name in Latin (Ioannes, Georgius, Iacobus) is compared as its initial
+            canon[0] = canon[0][0]
         m.canon = canon
         m.skel = [K.skeleton_of_key(k) for k in canon]
         m.points = [_pointing(t, m.lang) for t in m.tokens]

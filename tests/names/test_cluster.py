@@ -441,3 +441,17 @@ def test_a_word_for_the_people_of_a_place_joins_the_place():
     assert c[0] == c[1] == c[2] == c[3]
     assert c[4] == c[5]
     assert c[6] != c[9] and c[7] != c[8]
+
+
+def test_a_latin_label_meets_the_person_by_the_initial_of_its_given_name():
+    """Latin Wikipedia latinises given names (Ioannes McCain, Georgius Allen): compared as its initial, the
+    given name lets the surname decide; Ioannes Kerry is not John McCain."""
+    rows = [
+        ("John McCain", "en", "PER"),  # 0
+        ("Джон Маккейн", "ru", "PER"),  # 1
+        ("Ioannes McCain", "la", "PER"),  # 2
+        ("John Kerry", "en", "PER"),  # 3
+        ("Ioannes Kerry", "la", "PER"),  # 4
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] == c[2] and c[3] == c[4] and c[0] != c[3]
