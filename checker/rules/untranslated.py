@@ -352,8 +352,10 @@ class UntranslatedSegment(Rule):
         if foreign is None or len(distinct[foreign]) < UNTRANSLATED_MIN_FOREIGN or counts[foreign] <= own_hits \
                 or counts[foreign] < UNTRANSLATED_MIN_SHARE * len(words):
             return None
-        if counts[foreign] >= UNTRANSLATED_DECISIVE and own_hits == 0:
-            lang, prob = foreign, 1.0  # a clear case: no need to load langdetect's profiles
+        if counts[foreign] >= UNTRANSLATED_DECISIVE and own_hits == 0 and own in vocabulary_languages():
+            # a clear case: no need to load langdetect's profiles. Not where the copy's own language has no
+            # word list to count its words with: Croatian "je", "u", "a", "na" are Czech words too
+            lang, prob = foreign, 1.0
         else:
             # the candidates: the languages checker has word lists for, and the three in question
             lang, prob = langdetect_best(sentence, vocabulary_languages() | {own, foreign, src_lang or own})
