@@ -7,9 +7,10 @@ Method (all per set, union-find with precision guards):
 
 1. Every mention is tokenised; each token gets the keys of itself and of its candidate base forms
    (:func:`checker.names.keys.base_keys`). The token's *canonical* key is the first base-form key
-   that is attested in the set as the key of an uninflected token of another mention (``Trumpa`` ->
-   ``trump`` because ``Trump``/``Трамп`` occur), else the base key shared by most surface forms,
-   else the token's own key.
+   that is attested in the set as the key of an uninflected token of another mention, of the same
+   language first (``Trumpa`` -> ``trump`` because ``Trump``/``Трамп`` occur), else the base key shared
+   by most surface forms, else the token's own key. A given name in a language that latinises it
+   (Ioannes McCain) is compared as its initial.
 2. Mentions whose canonical token keys are equal (spaces ignored: ``NordStream`` = ``Nord Stream``)
    and whose types agree are merged; so are mentions written alike (casefolded) in two languages of the
    set, whose keys may differ (Нафтогаз read as Ukrainian and as Russian), and Latin names that differ
@@ -19,10 +20,17 @@ Method (all per set, union-find with precision guards):
    cluster it is compatible with; it stays alone when several clusters qualify, unless one of them
    is much larger (the dominant bearer of a surname in a topic), or its form as written, ending and all,
    is in the full names of one of them only (Czech Clintonová: Hillary, not Bill). A group of partial
-   names joins one cluster or none, so that it never chains two people.
+   names joins one cluster or none, so that it never chains two people. An acronym joins the one name
+   of its language and type with its initials (TLP: Tehreek-e-Labbaik Pakistan); an organisation named
+   without its place joins the one named with it (Нафтогаз / Нафтогаз Украины); a demonym typed as a
+   place joins the place it is made from (Pakistanka -> Pakistan: ``data/names/keys/demonyms.tsv``).
 4. Fuzzy and cross-script links between names with the same number of tokens: token keys close
-   by rapidfuzz ratio, or equal consonant skeletons across scripts; a link between two clusters
-   is accepted only when their average similarity stays high (one bad link cannot chain people).
+   by rapidfuzz ratio, keys that meet in their vowel classes (people only: Malook, Mulook), or equal
+   consonant skeletons across scripts (the syllabic one for Chinese, kana and hangul); names whose
+   tokens point different compass ways never link (``directions.tsv``). A link between two clusters
+   is accepted only when their average similarity stays high or at least half of their form pairs
+   link on their own (one bad link cannot chain people; transcriptions in two lossy scripts need not
+   meet each other).
 5. An optional name table (``checker/data/names/default.json``; format in docs/name-table.md)
    links the forms it lists for one entity.
 
