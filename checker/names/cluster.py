@@ -10,7 +10,7 @@ Method (all per set, union-find with precision guards):
    that is attested in the set as the key of an uninflected token of another mention, of the same
    language first (``Trumpa`` -> ``trump`` because ``Trump``/``Трамп`` occur), else the base key shared
    by most surface forms, else the token's own key. A given name in a language that latinises it
-   (Ioannes McCain) is compared as its initial.
+   (Ioannes McCain) counts at least as its initial would.
 2. Mentions whose canonical token keys are equal (spaces ignored: ``NordStream`` = ``Nord Stream``)
    and whose types agree are merged; so are mentions written alike (casefolded) in two languages of the
    set, whose keys may differ (Нафтогаз read as Ukrainian and as Russian), and Latin names that differ
@@ -59,7 +59,7 @@ __all__ = ["cluster_mentions", "main"]
 @lru_cache(maxsize=1)
 def _latinising() -> frozenset[str]:
     """Languages whose labels latinise given names (``name_parts.tsv`` kind ``latinising``: Ioannes McCain,
-    Georgius Allen): their given name is compared as its initial."""
+    Georgius Allen): their given name counts at least as its initial would."""
     text = package_file("data", "names", "keys", "name_parts.tsv").read_text("utf-8")
     return frozenset(line.split("\t")[1] for line in text.splitlines() if line.startswith("latinising\t"))
 
@@ -258,9 +258,6 @@ def _canonicalise(ms: list[_M]) -> None:
                             got = best
                 cache[(m.lang, c)] = got
             canon.append(got)
-        if m.lang in _latinising() and m.type in ("PER", "") and len(canon) >= 2 and len(canon[0]) > 1:
-            # a given name in Latin (Ioannes, Georgius, Iacobus) is compared as its initial
-            canon[0] = canon[0][0]
         m.canon = canon
         m.skel = [K.skeleton_of_key(k) for k in canon]
         m.points = [_pointing(t, m.lang) for t in m.tokens]
@@ -288,8 +285,6 @@ _SYLLABIC_MIN_LAST = 3
 
 def _tok_sim(a: _M, i: int, b: _M, j: int) -> float:
     """Similarity of token i of a and token j of b, in [0, 1]."""
-    from rapidfuzz import fuzz
-
     ka, kb = a.canon[i], b.canon[j]
     if ka == kb:
         return 1.0
@@ -297,6 +292,19 @@ def _tok_sim(a: _M, i: int, b: _M, j: int) -> float:
         return 0.0
     if len(ka) == 1 or len(kb) == 1:  # initial
         return 0.85 if ka[:1] == kb[:1] else 0.0
+    if i < len(a.canon) - 1 and ka[:1] == kb[:1] and (a.lang in _latinising() or b.lang in _latinising()) \
+            and a.type in ("PER", ""):
+        # a given name in Latin (Ioannes, Georgius, Iacobus) counts at least as its initial would; its
+        # own letters may still meet better (Hadriana, Jadranka)
+        return max(0.85, _tok_sim_plain(a, i, b, j))
+    return _tok_sim_plain(a, i, b, j)
+
+
+def _tok_sim_plain(a: _M, i: int, b: _M, j: int) -> float:
+    """``_tok_sim`` past the equal keys and initials."""
+    from rapidfuzz import fuzz
+
+    ka, kb = a.canon[i], b.canon[j]
     if ka.isdigit() or kb.isdigit():
         return 0.0
     common = a.stems[i] & b.stems[j]

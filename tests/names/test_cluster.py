@@ -455,3 +455,10 @@ def test_a_latin_label_meets_the_person_by_the_initial_of_its_given_name():
     ]
     c = cluster_mentions(_recs(rows), table=False)
     assert c[0] == c[1] == c[2] and c[3] == c[4] and c[0] != c[3]
+
+
+def test_a_latin_given_name_may_still_meet_by_its_letters():
+    """Latin Hadriana Kosor is Jadranka Kosor: the initials differ (h, j), the letters meet."""
+    rows = [("Jadranka Kosor", "hr", "PER"), ("Ядранка Косор", "bg", "PER"), ("Hadriana Kosor", "la", "PER")]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] == c[2]
