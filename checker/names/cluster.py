@@ -57,6 +57,14 @@ __all__ = ["cluster_mentions", "main"]
 
 # ------------------------------------------------------------------------------------------ data
 @lru_cache(maxsize=1)
+def _nickname_keys() -> frozenset[frozenset[str]]:
+    """The keys of English given names and their short forms, as pairs (``nicknames.tsv``: Joseph, Joe)."""
+    text = package_file("data", "names", "keys", "nicknames.tsv").read_text("utf-8")
+    pairs = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return frozenset(frozenset((K.token_key(a, "en"), K.token_key(b, "en"))) for a, b in pairs)
+
+
+@lru_cache(maxsize=1)
 def _latinising() -> frozenset[str]:
     """Languages whose labels latinise given names (``name_parts.tsv`` kind ``latinising``: Ioannes McCain,
     Georgius Allen): their given name counts at least as its initial would."""
@@ -278,6 +286,8 @@ _SYLLABARIES = frozenset({"Cjk", "Katakana", "Hiragana", "Hangul"})
 _SYLLABIC_SIM = 0.86
 #: The similarity of two given names (not last tokens) in two scripts whose skeletons are one equal consonant.
 _GIVEN_SKELETON_SIM = 0.80
+#: The similarity of a given name and its short form (nicknames.tsv: Joseph, Joe), beside a surname.
+_NICKNAME_SIM = 0.85
 #: ... which, for the last token (the surname), hold this many consonants: a shorter skeleton meets too
 #: many other names (Tower, 에드워즈 Edwards).
 _SYLLABIC_MIN_LAST = 3
@@ -292,6 +302,8 @@ def _tok_sim(a: _M, i: int, b: _M, j: int) -> float:
         return 0.0
     if len(ka) == 1 or len(kb) == 1:  # initial
         return 0.85 if ka[:1] == kb[:1] else 0.0
+    if i < len(a.canon) - 1 and a.type in ("PER", "") and frozenset((ka, kb)) in _nickname_keys():
+        return max(_NICKNAME_SIM, _tok_sim_plain(a, i, b, j))  # Joe, Joseph; Ted, Edward
     if i < len(a.canon) - 1 and ka[:1] == kb[:1] and (a.lang in _latinising() or b.lang in _latinising()) \
             and a.type in ("PER", ""):
         # a given name in Latin (Ioannes, Georgius, Iacobus) counts at least as its initial would; its

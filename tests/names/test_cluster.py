@@ -462,3 +462,16 @@ def test_a_latin_given_name_may_still_meet_by_its_letters():
     rows = [("Jadranka Kosor", "hr", "PER"), ("Ядранка Косор", "bg", "PER"), ("Hadriana Kosor", "la", "PER")]
     c = cluster_mentions(_recs(rows), table=False)
     assert c[0] == c[1] == c[2]
+
+
+def test_a_given_name_and_its_short_form_meet_beside_the_surname():
+    """Joe is Joseph, Ted is Edward (nicknames.tsv); Jill Biden is not Joe Biden."""
+    rows = [
+        ("Joe Biden", "en", "PER"),  # 0
+        ("Joseph Biden", "sk", "PER"),  # 1
+        ("Ted Kennedy", "en", "PER"),  # 2
+        ("Edward Kennedy", "ca", "PER"),  # 3
+        ("Jill Biden", "en", "PER"),  # 4
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] and c[2] == c[3] and c[4] != c[0]
