@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from checker.datafiles import package_file
+from checker.datafiles import package_file, tsv_rows
 from checker.names import keys as K
 from checker.names.resolve import plain_latin
 
@@ -56,58 +56,53 @@ __all__ = ["cluster_mentions", "main"]
 
 
 # ------------------------------------------------------------------------------------------ data
+def _key_rows(name: str, ncols: int) -> list[list[str]]:
+    """The rows of ``data/names/keys/<name>`` (``datafiles.tsv_rows``), padded to ``ncols`` columns."""
+    return [(row + [""] * ncols)[:ncols] for row in tsv_rows("names", "keys", name)]
+
+
 @lru_cache(maxsize=1)
 def _nickname_keys() -> frozenset[frozenset[str]]:
     """The keys of English given names and their short forms, as pairs (``nicknames.tsv``: Joseph, Joe)."""
-    text = package_file("data", "names", "keys", "nicknames.tsv").read_text("utf-8")
-    pairs = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return frozenset(frozenset((K.token_key(a, "en"), K.token_key(b, "en"))) for a, b in pairs)
+    return frozenset(frozenset((K.token_key(a, "en"), K.token_key(b, "en")))
+                     for a, b in _key_rows("nicknames.tsv", 2))
+
+
+@lru_cache(maxsize=1)
+def _name_part_values() -> dict[str, list[tuple[str, str]]]:
+    """kind → [(value, extra), ...] of ``name_parts.tsv``, read once for every kind."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for kind, value, extra in _key_rows("name_parts.tsv", 3):
+        out[kind].append((value, extra))
+    return out
 
 
 @lru_cache(maxsize=1)
 def _latinising() -> frozenset[str]:
     """Languages whose labels latinise given names (``name_parts.tsv`` kind ``latinising``: Ioannes McCain,
     Georgius Allen): their given name counts at least as its initial would."""
-    text = package_file("data", "names", "keys", "name_parts.tsv").read_text("utf-8")
-    return frozenset(line.split("\t")[1] for line in text.splitlines() if line.startswith("latinising\t"))
+    return frozenset(value for value, _extra in _name_part_values()["latinising"])
 
 
 @lru_cache(maxsize=1)
 def _articles() -> frozenset[str]:
     """The definite articles that may open a name (``name_parts.tsv`` kind ``article``)."""
-    text = package_file("data", "names", "keys", "name_parts.tsv").read_text("utf-8")
-    return frozenset(line.split("\t")[1] for line in text.splitlines() if line.startswith("article\t"))
+    return frozenset(value for value, _extra in _name_part_values()["article"])
 
 
 @lru_cache(maxsize=1)
 def _name_parts() -> tuple[tuple[str, ...], frozenset[str], dict[str, str]]:
-    patronymic: list[str] = []
-    particles: set[str] = set()
-    roman: dict[str, str] = {}
-    text = package_file("data", "names", "keys", "name_parts.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t") + ["", ""]
-        kind, value, extra = cols[0], cols[1], cols[2]
-        if kind == "patronymic":
-            patronymic.append(value)
-        elif kind == "particle":
-            particles.add(value)
-        elif kind == "roman":
-            roman[value] = extra
-    return tuple(patronymic), frozenset(particles), roman
+    parts = _name_part_values()
+    return (tuple(value for value, _extra in parts["patronymic"]),
+            frozenset(value for value, _extra in parts["particle"]),
+            dict(parts["roman"]))
 
 
 @lru_cache(maxsize=1)
 def _directions() -> dict[str, tuple[tuple[str, str], ...]]:
     """lang → ((stem, direction), ...) of ``data/names/keys/directions.tsv``."""
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    text = package_file("data", "names", "keys", "directions.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        direction, lang, stems = (line.split("\t") + ["", ""])[:3]
+    for direction, lang, stems in _key_rows("directions.tsv", 3):
         out[lang] += [(stem, direction) for stem in stems.split()]
     return {lang: tuple(pairs) for lang, pairs in out.items()}
 
@@ -286,6 +281,8 @@ _SYLLABARIES = frozenset({"Cjk", "Katakana", "Hiragana", "Hangul"})
 _SYLLABIC_SIM = 0.86
 #: The similarity of two given names (not last tokens) in two scripts whose skeletons are one equal consonant.
 _GIVEN_SKELETON_SIM = 0.80
+#: The similarity of an initial and a word that begins with it (D., Donald).
+_INITIAL_SIM = 0.85
 #: The similarity of a given name and its short form (nicknames.tsv: Joseph, Joe), beside a surname.
 _NICKNAME_SIM = 0.85
 #: ... which, for the last token (the surname), hold this many consonants: a shorter skeleton meets too
@@ -301,14 +298,14 @@ def _tok_sim(a: _M, i: int, b: _M, j: int) -> float:
     if not ka or not kb:
         return 0.0
     if len(ka) == 1 or len(kb) == 1:  # initial
-        return 0.85 if ka[:1] == kb[:1] else 0.0
-    if i < len(a.canon) - 1 and a.type in ("PER", "") and frozenset((ka, kb)) in _nickname_keys():
-        return max(_NICKNAME_SIM, _tok_sim_plain(a, i, b, j))  # Joe, Joseph; Ted, Edward
-    if i < len(a.canon) - 1 and ka[:1] == kb[:1] and (a.lang in _latinising() or b.lang in _latinising()) \
-            and a.type in ("PER", ""):
-        # a given name in Latin (Ioannes, Georgius, Iacobus) counts at least as its initial would; its
-        # own letters may still meet better (Hadriana, Jadranka)
-        return max(0.85, _tok_sim_plain(a, i, b, j))
+        return _INITIAL_SIM if ka[:1] == kb[:1] else 0.0
+    if i < len(a.canon) - 1 and a.type in ("PER", ""):  # a person's given name
+        if frozenset((ka, kb)) in _nickname_keys():
+            return max(_NICKNAME_SIM, _tok_sim_plain(a, i, b, j))  # Joe, Joseph; Ted, Edward
+        if ka[:1] == kb[:1] and (a.lang in _latinising() or b.lang in _latinising()):
+            # a given name in Latin (Ioannes, Georgius, Iacobus) counts at least as its initial would; its
+            # own letters may still meet better (Hadriana, Jadranka)
+            return max(_INITIAL_SIM, _tok_sim_plain(a, i, b, j))
     return _tok_sim_plain(a, i, b, j)
 
 
@@ -508,13 +505,8 @@ def _guarded_merge(ms: list[_M], uf: _UF, pairs: list[tuple[tuple[int, int], flo
 def _demonym_endings() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """lang → (the endings of demonyms made from place names, longest first; those that end words for
     people only) (``demonyms.tsv``)."""
-    text = package_file("data", "names", "keys", "demonyms.tsv").read_text("utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            lang, endings, people = (line.split("\t") + ["", ""])[:3]
-            out[lang] = (tuple(sorted(set(endings.split()), key=len, reverse=True)), tuple(people.split()))
-    return out
+    return {lang: (tuple(sorted(set(endings.split()), key=len, reverse=True)), tuple(people.split()))
+            for lang, endings, people in _key_rows("demonyms.tsv", 3)}
 
 
 def _link_demonyms(ms: list[_M], uf: _UF) -> None:
@@ -575,7 +567,7 @@ def _link_place_qualified(ms: list[_M], uf: _UF) -> None:
         for k in range(1, len(m.canon)):
             if f"-{m.tokens[k]}" in m.text:
                 continue  # a branch named with a hyphen is its own organisation: Интерфакс-Украина
-            tail = [(t, c) for t, c in zip(m.tokens[k:], m.canon[k:], strict=True)]
+            tail = list(zip(m.tokens[k:], m.canon[k:], strict=True))
             if any(c in places for _t, c in tail) and all(c in places or (t.islower() and len(t) <= 3)
                                                             for t, c in tail):
                 longer[(m.type, m.lang, tuple(m.canon[:k]))].add(uf.find(m.i))
