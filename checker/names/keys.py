@@ -68,7 +68,6 @@ _HAN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
 #: Persian, Urdu, Syriac, Thaana: short vowels go unwritten) or an Indic script (the inherent a of
 #: Devanagari, Bengali, Tamil, ... : टस्क = tsk, Tusk).
 _ABJAD = re.compile(r"[\u0590-\u07BF\u0860-\u08FF\u0900-\u0DFF\uFB1D-\uFDFF\uFE70-\uFEFF]")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 
 
 def _data_text(name: str) -> str:
