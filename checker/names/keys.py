@@ -67,7 +67,7 @@ _HAN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
 #: A letter of a script whose vowels anyascii leaves out between consonants: an abjad (Hebrew, Arabic,
 #: Persian, Urdu, Syriac, Thaana: short vowels go unwritten) or an Indic script (the inherent a of
 #: Devanagari, Bengali, Tamil, ... : टस्क = tsk, Tusk).
-_ABJAD = re.compile(r"[\u0590-\u07BF\u0860-\u08FF\u0900-\u0DFF\uFB1D-\uFDFF\uFE70-\uFEFF]")
+_UNWRITTEN_VOWELS = re.compile(r"[\u0590-\u07BF\u0860-\u08FF\u0900-\u0DFF\uFB1D-\uFDFF\uFE70-\uFEFF]")
 
 
 def _data_text(name: str) -> str:
@@ -97,7 +97,7 @@ class _Rules:
     pinyin: dict = field(default_factory=dict)
     fold: Any = field(default_factory=list)
     #: the fold without the digraph rules, for names written in an abjad or an Indic script
-    fold_abjad: Any = field(default_factory=list)
+    fold_unvowelled: Any = field(default_factory=list)
     skeleton: Any = field(default_factory=list)
     loose: Any = field(default_factory=list)
     syllabic: Any = field(default_factory=list)
@@ -132,7 +132,7 @@ def _rules() -> _Rules:
         if stage in ("fold", "digraph"):
             r.fold.append(rule)
             if stage == "fold":
-                r.fold_abjad.append(rule)
+                r.fold_unvowelled.append(rule)
         else:
             {"skeleton": r.skeleton, "loose": r.loose, "syllabic": r.syllabic,
              "syllabic-skeleton": r.syllabic_skeleton}[stage].append(rule)
@@ -150,7 +150,7 @@ def _rules() -> _Rules:
     r.translit = {lang: _RuleList(rules) for lang, rules in r.translit.items()}
     r.pinyin = {lang: _RuleList(rules) for lang, rules in r.pinyin.items()}
     r.fold, r.skeleton, r.loose = _RuleList(r.fold), _RuleList(r.skeleton), _RuleList(r.loose)
-    r.fold_abjad = _RuleList(r.fold_abjad)
+    r.fold_unvowelled = _RuleList(r.fold_unvowelled)
     r.syllabic, r.syllabic_skeleton = _RuleList(r.syllabic), _RuleList(r.syllabic_skeleton)
     return r
 
@@ -352,7 +352,7 @@ def token_key(token: str, lang: str | None = None) -> str:
     key = cache.get(token) if cache is not None else None
     if key is None:
         r = _rules()
-        fold = r.fold_abjad if not token.isascii() and _ABJAD.search(token) else r.fold
+        fold = r.fold_unvowelled if not token.isascii() and _UNWRITTEN_VOWELS.search(token) else r.fold
         key = _key_cache(lang)[token] = _apply(fold, _latin(token, lang))
     return key
 
