@@ -456,6 +456,7 @@ def _cluster_set(ms: list[_M], table_links: list[list[int]]) -> list[int]:
     # 3. partial names -> unique compatible full-name cluster
     _link_partials(ms, uf)
     _link_place_qualified(ms, uf)
+    _link_self_qualified_places(ms, uf)
     _link_demonyms(ms, uf)
     return [uf.find(i) for i in range(n)]
 
@@ -502,11 +503,12 @@ def _guarded_merge(ms: list[_M], uf: _UF, pairs: list[tuple[tuple[int, int], flo
 
 
 @lru_cache(maxsize=1)
-def _demonym_endings() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+def _demonym_endings() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], dict[str, str]]]:
     """lang → (the endings of demonyms made from place names, longest first; those that end words for
-    people only) (``demonyms.tsv``)."""
-    return {lang: (tuple(sorted(set(endings.split()), key=len, reverse=True)), tuple(people.split()))
-            for lang, endings, people in _key_rows("demonyms.tsv", 3)}
+    people only; the stem's last letter as written → as the place writes it) (``demonyms.tsv``)."""
+    return {lang: (tuple(sorted(set(endings.split()), key=len, reverse=True)), tuple(people.split()),
+                   dict(pair.split(":", 1) for pair in alternations.split()))
+            for lang, endings, people, alternations in _key_rows("demonyms.tsv", 4)}
 
 
 def _link_demonyms(ms: list[_M], uf: _UF) -> None:
@@ -519,11 +521,18 @@ def _link_demonyms(ms: list[_M], uf: _UF) -> None:
 
     def stems(m: _M) -> list[str]:
         low = m.tokens[0].lower()
-        return [K.token_key(m.tokens[0][:-len(e)], m.lang) for e in endings.get(m.lang, ((), ()))[0]
-                if low.endswith(e) and len(low) - len(e) >= 4]
+        ends, _people, alternations = endings.get(m.lang, ((), (), {}))
+        out = []
+        for e in ends:
+            if low.endswith(e) and len(low) - len(e) >= 4:
+                stem = m.tokens[0][:-len(e)]
+                out.append(K.token_key(stem, m.lang))
+                if stem[-1].lower() in alternations:  # Američ(an) -> Amerik(a)
+                    out.append(K.token_key(stem[:-1] + alternations[stem[-1].lower()], m.lang))
+        return out
 
     def people_only(m: _M) -> bool:
-        return m.tokens[0].lower().endswith(endings.get(m.lang, ((), ()))[1])
+        return m.tokens[0].lower().endswith(endings.get(m.lang, ((), (), {}))[1])
 
     def place_keys(m: _M) -> list[str]:
         k = m.canon[0]
@@ -579,6 +588,34 @@ def _link_place_qualified(ms: list[_M], uf: _UF) -> None:
         roots = {uf.find(r) for r in longer.get((m.type, m.lang, tuple(m.canon)), ())} - {uf.find(m.i)}
         if len(roots) == 1:
             links.append((m.i, next(iter(roots))))
+    for a, b in links:
+        uf.union(a, b)
+
+
+def _link_self_qualified_places(ms: list[_M], uf: _UF) -> None:
+    """A place's long name that is its short name followed by another name of the same place is that place:
+    Соединенных Штатов Америки, Stanów Zjednoczonych Ameryki, Сполучених Штатах Америки join the cluster that
+    holds both Соединенных Штатов (Stanów Zjednoczonych) and Америки (Ameryki). The head must key as a place
+    name of the set and every capitalised word after it as a one-word place name of the set, all in one
+    cluster; short lower-case words (of, w) may stand between. Unlike an organisation named with its place
+    (``_link_place_qualified``), nothing here joins two places: the words already name one."""
+    heads: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for m in ms:
+        if m.type == "LOC" and m.canon and all(m.canon):
+            heads[tuple(m.canon)].add(uf.find(m.i))
+    links = []
+    for m in ms:
+        if m.type != "LOC" or len(m.canon) < 2 or not all(m.canon):
+            continue
+        for k in range(1, len(m.canon)):
+            roots = heads.get(tuple(m.canon[:k]), set())
+            for t, c in zip(m.tokens[k:], m.canon[k:], strict=True):
+                if t.islower() and len(t) <= 3:
+                    continue
+                roots = roots & heads.get((c,), set())
+            if len(roots) == 1 and next(iter(roots)) != uf.find(m.i):
+                links.append((m.i, next(iter(roots))))
+                break
     for a, b in links:
         uf.union(a, b)
 
