@@ -535,8 +535,12 @@ def _link_demonyms(ms: list[_M], uf: _UF) -> None:
         return m.tokens[0].lower().endswith(endings.get(m.lang, ((), (), {}))[1])
 
     def place_keys(m: _M) -> list[str]:
-        k = m.canon[0]
-        return [k, k[:-1]] if k[-1] in "aeiouy" else [k]
+        k, word = m.canon[0], m.tokens[0]
+        if k[-1] not in "aeiouy":
+            return [k]
+        # the place less its final vowel, keyed from the key and as written: the key may have read the
+        # vowel with the letter before it (Polish Rosja keys as rosa, its stem Rosj- as rosi)
+        return [k, k[:-1], K.token_key(word[:-1], m.lang)]
 
     # places as written in the nominative (own key = canonical key), not a case form
     nominative = [m for m in ms if m.type == "LOC" and len(m.canon) == 1 and len(m.canon[0]) >= 4

@@ -530,3 +530,16 @@ def test_a_czech_or_slovene_demonym_with_a_palatalised_stem_joins_its_place():
     c = cluster_mentions(_recs(rows), table=False)
     assert c[0] == c[1] and c[2] == c[3] and c[4] == c[5] and c[6] == c[7]
     assert c[0] != c[4]
+
+
+def test_a_demonym_meets_a_place_whose_key_reads_its_last_vowel_with_the_letter_before():
+    """Polish Rosja keys as rosa (sj before a vowel is one sound), its demonym's stem Rosj- as rosi: the place
+    less its final vowel is keyed as written too, so Rosjanie and Rosjan join Rosja."""
+    rows = [
+        ("Rosja", "pl", "LOC"),  # 0
+        ("Rosjanie", "pl", "LOC"),  # 1
+        ("Rosjan", "pl", "LOC"),  # 2
+        ("Rumunia", "pl", "LOC"),  # 3
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] == c[2] != c[3]
