@@ -331,7 +331,7 @@ def guess_language_by_vocabulary(text: str) -> str | None:
     for code, lang_script in sorted(_vocabulary_scripts().items()):
         if lang_script != script:
             continue
-        zipfs = _zipfs(code, words)
+        zipfs = word_zipfs(code, words)
         unknown = zipfs.count(0)
         # every word known, or one in VOCAB_GUESS_WORDS_PER_UNKNOWN a rare word ("toughening") the list lacks
         known = len(zipfs) - unknown >= VOCAB_GUESS_MIN_WORDS and unknown * VOCAB_GUESS_WORDS_PER_UNKNOWN <= len(zipfs)
@@ -397,7 +397,7 @@ VOCAB_DICT_AFTER = 50_000
 _lookups: dict[str, int] = {}
 
 
-def _zipfs(lang: str, words: list[str]) -> list[int]:
+def word_zipfs(lang: str, words: list[str]) -> list[int]:
     """Zipf × 10 of each word in ``lang``'s vocabulary (0 when it is not there), as ``vocabulary`` gives."""
     _lookups[lang] = _lookups.get(lang, 0) + len(words)
     if _lookups[lang] > VOCAB_DICT_AFTER:

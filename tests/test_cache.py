@@ -37,7 +37,7 @@ def test_vocabularies_of_older_installs_are_pruned_per_language(tmp_path, monkey
     documents._vocabulary_blob.cache_clear()
     documents._vocabulary_lookup.cache_clear()
     try:
-        assert documents._zipfs("en", ["the", "zelensky"])[0] > 0  # read, not the stale files
+        assert documents.word_zipfs("en", ["the", "zelensky"])[0] > 0  # read, not the stale files
     finally:
         documents._vocabulary_blob.cache_clear()
         documents._vocabulary_lookup.cache_clear()

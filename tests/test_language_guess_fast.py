@@ -56,7 +56,7 @@ def test_vocabulary_lookup_is_the_dict(monkeypatch):
         known = rng.sample(sorted(vocab), 300)
         words = known + [w[:-1] for w in known] + [w + "x" for w in known] + ["zz", "a", "ü", "qqqq"]
         monkeypatch.setattr(documents, "_lookups", {})
-        assert documents._zipfs(lang, words) == [vocab.get(w, 0) for w in words]
+        assert documents.word_zipfs(lang, words) == [vocab.get(w, 0) for w in words]
 
 
 @pytest.mark.parametrize("seed", range(50))

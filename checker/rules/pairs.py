@@ -159,3 +159,102 @@ class CurrencyMismatch(Rule):
                 ctx, s, e,
                 f"{text[s:e]!r} is a currency the {language_name(ctx.source.lang)} source does not name; "
                 f"its amounts are in {said}", wanted, Applicability.DISPLAY)
+
+
+#: Two given names differ when their Latin letters are less alike than this (rapidfuzz ratio, 0-100): a
+#: romanisation of one name (Kassym-Jomart, Kassym-Schomart; Alikhan, Älichan) stays above it, another
+#: name (Klaudia, Klasius) falls below.
+GIVEN_NAME_SIMILARITY = 75
+#: Two capitalised words one space apart, each a name-like word: letters, an inner apostrophe or hyphen.
+_NAME_PAIR_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+|-[^\W\d_]+)*")
+
+
+def _name_pairs(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, first word, second word) of every two capitalised words one space apart, neither in
+    capitals nor a hyphenated compound with a lower-case part ("Corbyn-supporting")."""
+    words = [(m.start(), m.end(), m.group(0)) for m in _NAME_PAIR_WORD.finditer(text)]
+    out = []
+    for (s1, e1, w1), (s2, _e2, w2) in zip(words, words[1:], strict=False):
+        if text[e1:s2] not in (" ", "\u00a0"):
+            continue
+        if all(w[:1].isupper() and not w.isupper() and not any(p[:1].islower() for p in w.split("-"))
+               for w in (w1, w2)):
+            out.append((s1, e1, w1, w2))
+    return out
+
+
+def _token_keys(word: str, lang: str) -> frozenset[str]:
+    """The keys of a name word and of its base forms in ``lang`` (Klaudii is Klaudia)."""
+    from ..names import keys
+
+    return frozenset(k for k in (keys.token_key(b, lang) for b in keys.base_forms(word, lang)) if k)
+
+
+@register
+class GivenNameMismatch(Rule):
+    """A person's given name that the source does not give them: "Klasius Tanner" for "Klaudia Tanner".
+
+    What it flags:
+        With a source version, a given name before a surname that the source writes too, where the source
+        names that person with another given name: the two do not key alike (transliteration-aware, case
+        endings undone) and their Latin letters are far apart (``GIVEN_NAME_SIMILARITY``), so it is not a
+        romanisation of the same name (Kassym-Jomart, Kassym-Schomart). Only words that are no ordinary words
+        of either language count as given names (not "Minister", "President" or a German noun before a name),
+        and a surname the source gives two people (Bill and Hillary Clinton) is left alone when the given
+        name is one of theirs.
+    Why it matters:
+        Machine translation sometimes "corrects" a rare given name into another word or another name, and
+        the story then names a person who does not exist; no reader can tell.
+    Example:
+        Source (de): "Verteidigungsministerin Klaudia Tanner verteidigte das Vorgehen."
+        "Defense Minister Klasius Tanner defends the procedure."
+        Use instead: "Defense Minister Klaudia Tanner defends the procedure."
+    Fix safety:
+        Display only: the suggestion is the source's given name as the source writes it (Latin script only);
+        a translation may anglicise a name on purpose.
+    Data:
+        None of its own: name keys (``data/names/keys``), the languages' word frequencies (``data/lang/vocab``)
+        to tell ordinary words.
+    """
+
+    code = "PAIR002"
+    name = "given-name-mismatch"
+
+    def check(self, ctx) -> Iterator[Finding]:
+        if ctx.source is None or ctx.source.lang == ctx.lang:
+            return
+        from rapidfuzz import fuzz
+
+        from ..documents import letter_script, vocabulary_languages, word_zipfs
+        from ..names import keys
+
+        src_lang = ctx.source.lang
+        if ctx.lang not in vocabulary_languages() or src_lang not in vocabulary_languages():
+            return  # no way to tell a given name from an ordinary word
+        source_pairs = _name_pairs(ctx.source.text)
+        if not source_pairs:
+            return
+        by_surname: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for _s, _e, given, surname in source_pairs:
+            entry = (given, _token_keys(given, src_lang))
+            for k in _token_keys(surname, src_lang):
+                by_surname.setdefault(k, []).append(entry)
+        text = ctx.doc.text
+        for s, e, given, surname in _name_pairs(text):
+            named = {g: gk for k in _token_keys(surname, ctx.lang) for g, gk in by_surname.get(k, ())}
+            if not named or given in named:
+                continue
+            own = _token_keys(given, ctx.lang)
+            if any(own & gk for gk in named.values()):
+                continue
+            latin = keys.latin_form(given, ctx.lang)
+            if any(fuzz.ratio(latin, keys.latin_form(g, src_lang)) >= GIVEN_NAME_SIMILARITY for g in named):
+                continue
+            if word_zipfs(ctx.lang, [given.lower()])[0] or any(word_zipfs(src_lang, [g.lower() for g in named])):
+                continue  # an ordinary word: a title, a noun, a common word before a name
+            wanted = sorted(g for g in named if all(letter_script(c) == "Latin" for c in g if c.isalpha()))
+            said = " or ".join(repr(f"{g} {surname}") for g in sorted(named))
+            yield self.finding(
+                ctx, s, e,
+                f"{given!r} {surname}: the {language_name(src_lang)} source names this person {said}",
+                wanted, Applicability.DISPLAY)
