@@ -152,6 +152,21 @@ def test_name_key_joins_tokens():
         ("Лавровим", "uk", "Лавров"),
         ("Кремълът", "bg", "Кремъл"),
         ("потока", "bg", "поток"),
+        ("Sjedinjenim", "hr", "Sjedinjene"),  # Croatian and Slovene plural place names
+        ("Državama", "hr", "Države"),
+        ("Združenimi", "sl", "Združene"),
+        ("državami", "sl", "države"),
+        ("Kanadzie", "pl", "Kanada"),  # Polish locatives with a consonant alternation
+        ("Włoszech", "pl", "Włochy"),
+        ("Niemczech", "pl", "Niemcy"),
+        ("Nizozemski", "sl", "Nizozemska"),  # Slovene feminine adjectival places, fleeting e
+        ("Bruslja", "sl", "Bruselj"),
+        ("Hrvatskoj", "hr", "Hrvatska"),
+        ("Havajima", "hr", "Havaji"),
+        ("Китаю", "ru", "Китай"),  # masculine nouns in -й
+        ("Китаем", "ru", "Китай"),
+        ("Китаю", "uk", "Китай"),
+        ("Китаєм", "uk", "Китай"),
     ],
 )
 def test_base_forms(token, lang, base):
