@@ -66,3 +66,17 @@ def test_line_index_is_the_pattern(seed):
     for variant in (text, text.replace("\r", ""), text.replace("\n", ""), text.replace("\r\n", "\n").replace("\r", "")
                     .replace("\n", "\r\n")):
         assert LineIndex(variant).starts == [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", variant)]
+
+
+def test_a_long_text_is_guessed_from_its_beginning_only_when_that_leaves_no_doubt(seed_text):
+    """The seed story's first 800 characters decide it (English, as the whole sample); a text that opens half
+    English, half German leaves the guess to the whole sample."""
+    assert len(seed_text) > documents.QUICK_SAMPLE
+    assert documents._quick_guess(seed_text) == guess_language_by_function_words(seed_text) == "en"
+    german = ("Die Regierung hat am Mittwoch in Berlin die neuen Regeln für die Ausfuhr von Waffen beschlossen, "
+              "wie ein Sprecher sagte. Sie sollen vom nächsten Jahr an gelten und werden von der Opposition "
+              "kritisiert, die mehr Kontrolle durch das Parlament fordert. ")
+    paragraphs = [p for p in seed_text.split("\n") if len(p) > 150]
+    mixed = "\n".join([paragraphs[0], german, paragraphs[1], german * 4])
+    assert documents._quick_guess(mixed) is None  # de 11, en 9 in the first 800 characters
+    assert documents._quick_guess(seed_text[:documents.QUICK_SAMPLE]) is None  # not longer than the sample
