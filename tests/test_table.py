@@ -116,6 +116,28 @@ def test_compiled_cache_gives_the_same_table(tmp_path, monkeypatch):
     assert changed.table.preferred(changed.table.entities["Q1899"], "de") == "Kyjiw"
 
 
+def test_a_table_read_back_from_the_cache_decodes_only_what_a_document_names(tmp_path, monkeypatch):
+    """Start-up reads the compiled table's entities and form meanings as bytes; checking a story decodes the
+    few it names, and they mean what the freshly built table says."""
+    from checker import check_text
+    from checker.names.compiled import compiled_finder
+
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
+    cold = compiled_finder()
+    warm = compiled_finder()
+    entities, forms = warm.table.entities._items, warm.table.forms
+    assert all(isinstance(v, bytes) for v in entities.values())
+    assert all(isinstance(dict.__getitem__(forms, f), bytes) for f in forms)
+    findings = check_text("Selenskyj met Scholz in Kiew.", "en", table=warm.table)
+    assert sorted(f.match for f in findings if f.code == "NAME001") == ["Kiew", "Selenskyj"]
+    decoded = [k for k, v in entities.items() if not isinstance(v, bytes)]
+    assert 1 <= len(decoded) < 20
+    from checker.names.table import entity_to_raw
+
+    assert [i[1:] for i in warm.table.lookup("Kiew")] == [i[1:] for i in cold.table.lookup("Kiew")]
+    assert all(entity_to_raw(warm.table.entities[k]) == entity_to_raw(cold.table.entities[k]) for k in decoded)
+
+
 def test_unreadable_table_files_name_file_and_line(tmp_path):
     bad = tmp_path / "latin1.yaml"
     bad.write_bytes("format: checker-names/1\n# Zürich\n".encode("latin-1"))

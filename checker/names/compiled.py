@@ -14,12 +14,14 @@ from pathlib import Path
 
 from .. import cache
 from .mentions import MentionFinder
-from .table import NameTable, default_table_path, load_table
+from .table import NameTable, PackedForms, default_table_path, load_table
 
 _KIND = "table"
 #: Compiled tables kept on disk (one per combination of tables and checker version in use; older ones
 #: are deleted when a new one is written).
 KEEP_TABLES = 8
+#: The layout of a cache entry (2: entities and each form's meanings packed as marshal bytes).
+_PAYLOAD_FORMAT = "payload 2"
 
 
 def _digest(paths, default: bool) -> str | None:
@@ -27,7 +29,8 @@ def _digest(paths, default: bool) -> str | None:
     from .keys import rules_digest
 
     # the key rules, how mentions are indexed, and the interpreter (marshal is per version)
-    parts: list[bytes | str] = [rules_digest(), Path(mentions.__file__).read_bytes(), str(default), sys.version]
+    parts: list[bytes | str] = [rules_digest(), Path(mentions.__file__).read_bytes(), str(default), sys.version,
+                                _PAYLOAD_FORMAT]
     try:
         if default:
             parts.append(default_table_path().read_bytes())
@@ -42,11 +45,11 @@ def _digest(paths, default: bool) -> str | None:
 def _restore(payload: dict) -> MentionFinder:
     table = NameTable()
     for eid, raw in payload["entities"].items():
-        table.entities[eid] = raw
+        table.entities[eid] = raw  # marshal bytes, decoded when a document mentions the entity
     for lang, forms in payload["homographs"].items():
         table.homographs[lang].update(forms)
     table.sources = list(payload["sources"])
-    table.__dict__["forms"] = payload["forms"]
+    table.__dict__["forms"] = PackedForms(payload["forms"])
     table.__dict__["_valid"] = {lang: frozenset(forms) for lang, forms in payload["valid"].items()}
     table.__dict__["languages"] = frozenset(payload["languages"])
     finder = MentionFinder(table)
@@ -81,11 +84,13 @@ def compiled_finder(paths=(), default: bool = True) -> MentionFinder:
                 pass
     finder = MentionFinder(load_table(paths, default=default))
     table = finder.table
+    # entities and the meanings of each form stay marshal bytes inside the payload: reading back 1,600
+    # entities and 10,000 forms as objects took two thirds of the load, and a document needs a few of them
     payload = {
-        "entities": table.entities.raw(),
+        "entities": {eid: marshal.dumps(raw) for eid, raw in table.entities.raw().items()},
         "homographs": {lang: sorted(forms) for lang, forms in table.homographs.items()},
         "sources": table.sources,
-        "forms": dict(table.forms),
+        "forms": {form: marshal.dumps(infos) for form, infos in table.forms.items()},
         "valid": {lang: sorted(forms) for lang, forms in table._valid.items()},
         "languages": sorted(table.languages),
         "form_index": finder.form_index,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import marshal
 from collections import defaultdict
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
@@ -103,19 +104,20 @@ def entity_to_raw(ent: Entity) -> dict:
 
 
 class EntityStore(MutableMapping):
-    """Entities by id. Entities from the built-in table stay plain mappings until first used: start-up
-    builds only the handful a document mentions."""
+    """Entities by id. Entities from the built-in table stay plain mappings until first used, and those
+    read back from the compiled-table cache stay their marshal bytes (``names.compiled``): start-up builds
+    only the handful a document mentions."""
 
     def __init__(self) -> None:
-        self._items: dict[str, Entity | dict] = {}
+        self._items: dict[str, Entity | dict | bytes] = {}
 
     def __getitem__(self, key: str) -> Entity:
         item = self._items[key]
-        if isinstance(item, dict):
-            item = self._items[key] = entity_from_raw(item)
+        if not isinstance(item, Entity):
+            item = self._items[key] = entity_from_raw(marshal.loads(item) if isinstance(item, bytes) else item)
         return item
 
-    def __setitem__(self, key: str, value: Entity | dict) -> None:
+    def __setitem__(self, key: str, value: Entity | dict | bytes) -> None:
         self._items[key] = value
 
     def __delitem__(self, key: str) -> None:
@@ -132,7 +134,38 @@ class EntityStore(MutableMapping):
 
     def raw(self) -> dict[str, dict]:
         """Every entity as its table-file mapping (for the compiled-table cache)."""
-        return {k: (v if isinstance(v, dict) else entity_to_raw(v)) for k, v in self._items.items()}
+        return {k: (v if isinstance(v, dict) else marshal.loads(v) if isinstance(v, bytes) else entity_to_raw(v))
+                for k, v in self._items.items()}
+
+
+class PackedForms(dict):
+    """The forms index (``NameTable.forms``) as read back from the compiled-table cache: form → its meanings
+    kept as marshal bytes until a document has the form (a look-up decodes and keeps them). A membership
+    test is the plain dict's; ``get``, ``[]``, ``values`` and ``items`` give the meanings."""
+
+    def __getitem__(self, form: str) -> list[RawInfo]:
+        value = dict.__getitem__(self, form)
+        if isinstance(value, bytes):
+            value = marshal.loads(value)
+            dict.__setitem__(self, form, value)
+        return value
+
+    def get(self, form: str, default=None):
+        return self[form] if dict.__contains__(self, form) else default
+
+    def values(self):
+        return [self[form] for form in self]
+
+    def items(self):
+        return [(form, self[form]) for form in self]
+
+    def __eq__(self, other) -> bool:
+        return dict(self.items()) == (dict(other.items()) if isinstance(other, dict) else other)
+
+    def __ne__(self, other) -> bool:
+        return not self == other
+
+    __hash__ = None  # a dict: unhashable
 
 
 #: How the forms index stores a meaning: (entity id, lang, status, part, full form, reason).
