@@ -61,11 +61,23 @@ def _key_rows(name: str, ncols: int) -> list[list[str]]:
     return [(row + [""] * ncols)[:ncols] for row in tsv_rows("names", "keys", name)]
 
 
+def _without_final_vowel(key: str) -> set[str]:
+    """A key, and the key less a final vowel: English writes a silent e (Joe: ioe) that a transcription into
+    another script leaves out (Джо: io)."""
+    return {key, key[:-1]} if len(key) > 2 and key[-1] in "aeiouy" else {key}
+
+
 @lru_cache(maxsize=1)
 def _nickname_keys() -> frozenset[frozenset[str]]:
-    """The keys of English given names and their short forms, as pairs (``nicknames.tsv``: Joseph, Joe)."""
-    return frozenset(frozenset((K.token_key(a, "en"), K.token_key(b, "en")))
-                     for a, b in _key_rows("nicknames.tsv", 2))
+    """The keys of English given names and their short forms, as pairs (``nicknames.tsv``: Joseph, Joe),
+    each also less a final vowel (``_without_final_vowel``)."""
+    pairs = set()
+    for a, b in _key_rows("nicknames.tsv", 2):
+        for ka in _without_final_vowel(K.token_key(a, "en")):
+            for kb in _without_final_vowel(K.token_key(b, "en")):
+                if ka != kb:
+                    pairs.add(frozenset((ka, kb)))
+    return frozenset(pairs)
 
 
 @lru_cache(maxsize=1)
@@ -300,8 +312,9 @@ def _tok_sim(a: _M, i: int, b: _M, j: int) -> float:
     if len(ka) == 1 or len(kb) == 1:  # initial
         return _INITIAL_SIM if ka[:1] == kb[:1] else 0.0
     if i < len(a.canon) - 1 and a.type in ("PER", ""):  # a person's given name
-        if frozenset((ka, kb)) in _nickname_keys():
-            return max(_NICKNAME_SIM, _tok_sim_plain(a, i, b, j))  # Joe, Joseph; Ted, Edward
+        nicknames = _nickname_keys()
+        if any(frozenset((x, y)) in nicknames for x in _without_final_vowel(ka) for y in _without_final_vowel(kb)):
+            return max(_NICKNAME_SIM, _tok_sim_plain(a, i, b, j))  # Joe, Joseph; Ted, Edward; Джо, Joseph
         if ka[:1] == kb[:1] and (a.lang in _latinising() or b.lang in _latinising()):
             # a given name in Latin (Ioannes, Georgius, Iacobus) counts at least as its initial would; its
             # own letters may still meet better (Hadriana, Jadranka)

@@ -477,6 +477,20 @@ def test_a_given_name_and_its_short_form_meet_beside_the_surname():
     assert c[0] == c[1] and c[2] == c[3] and c[4] != c[0]
 
 
+def test_a_short_form_in_another_script_meets_the_full_given_name():
+    """Джо (Russian copy) leaves out the silent e of Joe: it still meets Joseph beside Байден, and Джозеф meets
+    Joe; Jill Biden stays apart."""
+    rows = [
+        ("Джо Байден", "ru", "PER"),  # 0
+        ("Joseph Biden", "sk", "PER"),  # 1
+        ("Джозеф Байден", "tt", "PER"),  # 2
+        ("Joe Biden", "en", "PER"),  # 3
+        ("Джилл Байден", "ru", "PER"),  # 4
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] == c[2] == c[3] != c[4]
+
+
 def test_croatian_and_slovene_plural_place_names_meet_their_cases():
     """Sjedinjenim Američkim Državama (Croatian dative plural) and Združenimi državami Amerike (Slovene
     instrumental) are the cases of Sjedinjene Američke Države and Združene države Amerike: the plural
