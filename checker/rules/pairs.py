@@ -165,14 +165,12 @@ class CurrencyMismatch(Rule):
 #: romanisation of one name (Kassym-Jomart, Kassym-Schomart; Alikhan, Älichan) stays above it, another
 #: name (Klaudia, Klasius) falls below.
 GIVEN_NAME_SIMILARITY = 75
-#: Two capitalised words one space apart, each a name-like word: letters, an inner apostrophe or hyphen.
-_NAME_PAIR_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+|-[^\W\d_]+)*")
-
-
 def _name_pairs(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, first word, second word) of every two capitalised words one space apart, neither in
-    capitals nor a hyphenated compound with a lower-case part ("Corbyn-supporting")."""
-    words = [(m.start(), m.end(), m.group(0)) for m in _NAME_PAIR_WORD.finditer(text)]
+    """(start, end, first word, second word) of every two capitalised words (``names.mentions.WORD``) one
+    space apart, neither in capitals nor a hyphenated compound with a lower-case part ("Corbyn-supporting")."""
+    from ..names.mentions import WORD
+
+    words = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)]
     out = []
     for (s1, e1, w1), (s2, _e2, w2) in zip(words, words[1:], strict=False):
         if text[e1:s2] not in (" ", "\u00a0"):
