@@ -501,15 +501,19 @@ KEEP_LANGDETECT = 6
 class _SparseProbabilities(dict):
     """langdetect's n-gram → per-language probabilities, stored sparse: each value is the flat tuple
     (language index, probability, ...) of the languages that have the n-gram (2 of 55 on average), and a
-    look-up gives the dense list langdetect's Detector reads. A membership test is the plain dict's."""
+    look-up gives the dense list langdetect's Detector reads, kept for the next look-up of that n-gram. A
+    membership test is the plain dict's."""
 
     __slots__ = ("size",)
 
     def __getitem__(self, word: str) -> list[float]:
-        dense = [0.0] * self.size
         pairs = dict.__getitem__(self, word)
+        if type(pairs) is list:  # expanded before (langdetect only reads the lists)
+            return pairs
+        dense = [0.0] * self.size
         for i in range(0, len(pairs), 2):
             dense[pairs[i]] = pairs[i + 1]
+        dict.__setitem__(self, word, dense)
         return dense
 
 
