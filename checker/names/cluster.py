@@ -213,19 +213,32 @@ class _M:
     loose: list[frozenset[str]] = None
 
 
+@lru_cache(maxsize=1)
+def _generational() -> dict[str, str]:
+    """Word after a person's name → the name word it stands for, "Junior" or "Senior" (``name_parts.tsv``
+    kind ``generational``: Jr., младший, جونیور)."""
+    return {value: {"jr": "Junior", "sr": "Senior"}[extra] for value, extra in _name_part_values()["generational"]}
+
+
 def _prepare_tokens(text: str, lang: str, typ: str) -> list[str]:
     patronymic, _particles, roman = _name_parts()
+    generational = _generational() if typ in ("PER", "") else {}
     s = text
     if s.count(",") == 1 and typ in ("PER", ""):
         a, b = (x.strip() for x in s.split(","))
-        if a and b and len(K.tokenize(a)) <= 2 and len(K.tokenize(b)) <= 3:
+        if b.rstrip(".").casefold() in generational:
+            s = f"{a} {b}"  # "Bob Casey, Jr.": a suffix, not "Surname, Given"
+        elif a and b and len(K.tokenize(a)) <= 2 and len(K.tokenize(b)) <= 3:
             s = f"{b} {a}"  # "Франкен, Эл" -> "Эл Франкен"
     toks = K.tokenize(s)
     out = []
-    for t in toks:
+    for i, t in enumerate(toks):
         low = t.lower()
         if low in roman and len(toks) > 1 and t.isupper():
             out.append(roman[low])
+            continue
+        if i >= 2 and low in generational:  # after a given name and a surname: Bob Casey Jr
+            out.append(generational[low])
             continue
         out.append(t)
     if typ in ("PER", "") and len(out) >= 3:
@@ -709,6 +722,14 @@ def _link_partials(ms: list[_M], uf: _UF) -> None:
                 cands = by_first_last.get((m.type, c[0], c[-1]), set())
                 cands = {r for r in cands if r != uf.find(m.i)}
                 target = pick(cands, False)
+                if target is None and m.tokens[-1] in _generational().values():
+                    # "Georgi Pirinski, Jr." where the other languages leave the suffix out: the one
+                    # cluster of the name without it, unless the other namesake's suffix is in it
+                    other = {"Junior": "Senior", "Senior": "Junior"}[m.tokens[-1]]
+                    cands = {r for r in by_first_last.get((m.type, c[0], c[-2]), set()) if r != uf.find(m.i)}
+                    target = pick(cands, False)
+                    if target is not None and any(x.tokens[-1] == other for x in ms if uf.find(x.i) == target):
+                        target = None
         if target is not None:
             links.append((m.i, target))
     # a group of partial names joins one full-name cluster, or none: two members that point at two

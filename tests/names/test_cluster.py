@@ -557,3 +557,23 @@ def test_a_demonym_meets_a_place_whose_key_reads_its_last_vowel_with_the_letter_
     ]
     c = cluster_mentions(_recs(rows), table=False)
     assert c[0] == c[1] == c[2] != c[3]
+
+
+def test_a_generational_suffix_is_one_word_in_every_script_and_no_surname():
+    """"Bob Casey, Jr." is not "Jr Bob Casey" (a surname first): Jr., молодший and جونیور are one word, so the
+    forms of the son meet; "Georgi Pirinski, Jr." joins the one cluster of the name written without it; Donald
+    Jr. stays apart from Donald Trump."""
+    rows = [
+        ("Bob Casey, Jr.", "en", "PER"),  # 0
+        ("Боб Кейсі-молодший", "uk", "PER"),  # 1
+        ("باب کیسی جونیور", "fa", "PER"),  # 2
+        ("Georgi Pirinski, Jr.", "en", "PER"),  # 3
+        ("Георги Пирински", "bg", "PER"),  # 4
+        ("Georgi Pirinski", "de", "PER"),  # 5
+        ("Donald Trump", "sl", "PER"),  # 6
+        ("Donald Jr.", "sl", "PER"),  # 7
+    ]
+    c = cluster_mentions(_recs(rows), table=False)
+    assert c[0] == c[1] == c[2]
+    assert c[3] == c[4] == c[5]
+    assert c[6] != c[7]
