@@ -165,6 +165,8 @@ class CurrencyMismatch(Rule):
 #: romanisation of one name (Kassym-Jomart, Kassym-Schomart; Alikhan, Älichan) stays above it, another
 #: name (Klaudia, Klasius) falls below.
 GIVEN_NAME_SIMILARITY = 75
+
+
 def _name_pairs(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, first word, second word) of every two capitalised words (``names.mentions.WORD``) one
     space apart, neither in capitals nor a hyphenated compound with a lower-case part ("Corbyn-supporting")."""
@@ -179,13 +181,6 @@ def _name_pairs(text: str) -> list[tuple[int, int, str, str]]:
                for w in (w1, w2)):
             out.append((s1, e1, w1, w2))
     return out
-
-
-def _token_keys(word: str, lang: str) -> frozenset[str]:
-    """The keys of a name word and of its base forms in ``lang`` (Klaudii is Klaudia)."""
-    from ..names import keys
-
-    return frozenset(k for k in (keys.token_key(b, lang) for b in keys.base_forms(word, lang)) if k)
 
 
 @register
@@ -232,17 +227,18 @@ class GivenNameMismatch(Rule):
         source_pairs = _name_pairs(ctx.source.text)
         if not source_pairs:
             return
+        # a word's keys and its base forms' (keys.base_keys: Klaudii is Klaudia)
         by_surname: dict[str, list[tuple[str, frozenset[str]]]] = {}
         for _s, _e, given, surname in source_pairs:
-            entry = (given, _token_keys(given, src_lang))
-            for k in _token_keys(surname, src_lang):
+            entry = (given, frozenset(keys.base_keys(given, src_lang)))
+            for k in keys.base_keys(surname, src_lang):
                 by_surname.setdefault(k, []).append(entry)
         text = ctx.doc.text
         for s, e, given, surname in _name_pairs(text):
-            named = {g: gk for k in _token_keys(surname, ctx.lang) for g, gk in by_surname.get(k, ())}
+            named = {g: gk for k in keys.base_keys(surname, ctx.lang) for g, gk in by_surname.get(k, ())}
             if not named or given in named:
                 continue
-            own = _token_keys(given, ctx.lang)
+            own = frozenset(keys.base_keys(given, ctx.lang))
             if any(own & gk for gk in named.values()):
                 continue
             latin = keys.latin_form(given, ctx.lang)
