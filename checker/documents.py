@@ -243,17 +243,24 @@ def _function_word_ranking(sample: str) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def guess_language_by_function_words(text: str) -> str | None:
-    """A cheap, confident guess from words frequent in one language only ("der", "und", "the", "and"),
-    or None when the evidence is thin or mixed."""
-    ranked = _function_word_ranking(text[:DETECTION_SAMPLE])
+def _function_word_guess(sample: str, margin: int, solo_hits: int | None) -> str | None:
+    """The language of ``sample`` by its function words (``_function_word_ranking``): the leader when it has
+    ``FUNCTION_WORD_MIN_HITS`` words and ``margin`` times the runner-up's, or ``solo_hits`` (when given) and no
+    runner-up at all; else None."""
+    ranked = _function_word_ranking(sample)
     if not ranked:
         return None
     best, hits = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
-    if second == 0 and hits >= FUNCTION_WORD_SOLO_HITS:
+    if solo_hits is not None and second == 0 and hits >= solo_hits:
         return best
-    return best if hits >= FUNCTION_WORD_MIN_HITS and hits >= FUNCTION_WORD_MARGIN * second else None
+    return best if hits >= FUNCTION_WORD_MIN_HITS and hits >= margin * second else None
+
+
+def guess_language_by_function_words(text: str) -> str | None:
+    """A cheap, confident guess from words frequent in one language only ("der", "und", "the", "and"),
+    or None when the evidence is thin or mixed."""
+    return _function_word_guess(text[:DETECTION_SAMPLE], FUNCTION_WORD_MARGIN, FUNCTION_WORD_SOLO_HITS)
 
 
 #: A longer text's language is first guessed from this many characters of its beginning, and that guess is
@@ -268,12 +275,7 @@ def _quick_guess(text: str) -> str | None:
     """The language of the beginning of a long text when it leaves no doubt (``QUICK_SAMPLE``), else None."""
     if len(text) <= QUICK_SAMPLE:
         return None
-    ranked = _function_word_ranking(text[:QUICK_SAMPLE])
-    if not ranked:
-        return None
-    best, hits = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0
-    return best if hits >= FUNCTION_WORD_MIN_HITS and hits >= 2 * FUNCTION_WORD_MARGIN * second else None
+    return _function_word_guess(text[:QUICK_SAMPLE], 2 * FUNCTION_WORD_MARGIN, None)
 
 
 #: The vocabulary guess (for texts too short for the function-word guess) needs this many ordinary words
@@ -543,10 +545,9 @@ def _langdetect_factory(langs: frozenset[str] | None):
         key = cache.digest(sys.version, PROFILES_DIRECTORY, *(f"{n} {st.st_size} {st.st_mtime_ns}" for n, st in stats))
     except OSError:
         pass
-    path = cache.cache_dir() / f"langdetect-{key}.marshal"
     if key is not None and not cache.disabled():
         try:
-            langlist, table = marshal.loads(path.read_bytes())
+            langlist, table = marshal.loads((cache.cache_dir() / f"langdetect-{key}.marshal").read_bytes())
             if len(langlist) == len(names):
                 return _with_table(factory, langlist, table)
         except (OSError, ValueError, EOFError, TypeError):
