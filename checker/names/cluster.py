@@ -213,11 +213,16 @@ class _M:
     loose: list[frozenset[str]] = None
 
 
+#: The name word a generational suffix stands for, by its ``name_parts.tsv`` value, and the other namesake's.
+_GENERATIONS = {"jr": "Junior", "sr": "Senior"}
+_OTHER_GENERATION = {"Junior": "Senior", "Senior": "Junior"}
+
+
 @lru_cache(maxsize=1)
 def _generational() -> dict[str, str]:
     """Word after a person's name → the name word it stands for, "Junior" or "Senior" (``name_parts.tsv``
     kind ``generational``: Jr., младший, جونیور)."""
-    return {value: {"jr": "Junior", "sr": "Senior"}[extra] for value, extra in _name_part_values()["generational"]}
+    return {value: _GENERATIONS[extra] for value, extra in _name_part_values()["generational"]}
 
 
 def _prepare_tokens(text: str, lang: str, typ: str) -> list[str]:
@@ -591,6 +596,11 @@ def _link_demonyms(ms: list[_M], uf: _UF) -> None:
         uf.union(a, b)
 
 
+def _connector(token: str) -> bool:
+    """A short lower-case word that may stand between a name and the place after it (of, w, на)."""
+    return token.islower() and len(token) <= 3
+
+
 def _link_place_qualified(ms: list[_M], uf: _UF) -> None:
     """An organisation named with and without the place it belongs to is one organisation: Верховный суд
     and Верховный суд Пакистана, Нафтогаз and Нафтогаз Украины, Sąd Najwyższy and Sąd Najwyższy w
@@ -607,8 +617,7 @@ def _link_place_qualified(ms: list[_M], uf: _UF) -> None:
             if f"-{m.tokens[k]}" in m.text:
                 continue  # a branch named with a hyphen is its own organisation: Интерфакс-Украина
             tail = list(zip(m.tokens[k:], m.canon[k:], strict=True))
-            if any(c in places for _t, c in tail) and all(c in places or (t.islower() and len(t) <= 3)
-                                                            for t, c in tail):
+            if any(c in places for _t, c in tail) and all(c in places or _connector(t) for t, c in tail):
                 longer[(m.type, m.lang, tuple(m.canon[:k]))].add(uf.find(m.i))
                 break
     links = []
@@ -640,7 +649,7 @@ def _link_self_qualified_places(ms: list[_M], uf: _UF) -> None:
         for k in range(1, len(m.canon)):
             roots = heads.get(tuple(m.canon[:k]), set())
             for t, c in zip(m.tokens[k:], m.canon[k:], strict=True):
-                if t.islower() and len(t) <= 3:
+                if _connector(t):
                     continue
                 roots = roots & heads.get((c,), set())
             if len(roots) == 1 and next(iter(roots)) != uf.find(m.i):
@@ -722,10 +731,10 @@ def _link_partials(ms: list[_M], uf: _UF) -> None:
                 cands = by_first_last.get((m.type, c[0], c[-1]), set())
                 cands = {r for r in cands if r != uf.find(m.i)}
                 target = pick(cands, False)
-                if target is None and m.tokens[-1] in _generational().values():
+                if target is None and m.tokens[-1] in _OTHER_GENERATION:
                     # "Georgi Pirinski, Jr." where the other languages leave the suffix out: the one
                     # cluster of the name without it, unless the other namesake's suffix is in it
-                    other = {"Junior": "Senior", "Senior": "Junior"}[m.tokens[-1]]
+                    other = _OTHER_GENERATION[m.tokens[-1]]
                     cands = {r for r in by_first_last.get((m.type, c[0], c[-2]), set()) if r != uf.find(m.i)}
                     target = pick(cands, False)
                     if target is not None and any(x.tokens[-1] == other for x in ms if uf.find(x.i) == target):
