@@ -141,16 +141,19 @@ def _merge_same_letters(unlisted: dict[str, list[Spelling]]) -> None:
     if "".join(m.form for ms in unlisted.values() for m in ms).isascii():
         return  # no marks to drop: spellings written alike already share their key
     plain_key: dict[str, str] = {}
+    latin: dict[str, str | None] = {}  # form → plain_latin(form), worked out once
     for k, ms in unlisted.items():
         for m in ms:
-            plain = m.form.casefold() if m.form.isascii() else plain_latin(m.form)
+            if m.form not in latin:
+                latin[m.form] = plain_latin(m.form)
+            plain = m.form.casefold() if m.form.isascii() else latin[m.form]
             if plain is not None:
                 plain_key.setdefault(plain, k)
     for k in list(unlisted):
         ms = unlisted.get(k)
         if not ms:
             continue
-        plain = next((p for p in (plain_latin(m.form) for m in ms) if p is not None), None)
+        plain = next((p for p in (latin[m.form] for m in ms) if p is not None), None)
         target = plain_key.get(plain) if plain is not None else None
         if target is not None and target != k and target in unlisted:
             unlisted[target].extend(unlisted.pop(k))
