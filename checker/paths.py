@@ -4,7 +4,6 @@ files are versions of one story (same stem, another language: ``story.en.txt`` +
 from __future__ import annotations
 
 import fnmatch
-import glob
 import os
 import re
 from pathlib import Path
@@ -123,12 +122,28 @@ def versions(files: list[str]) -> dict[str, list[str]]:
     return out
 
 
+def _names_by_stem(folder: Path) -> dict[str, list[str]]:
+    """The names in ``folder`` that have a dot, sorted and grouped by the part before their first dot (a
+    folder that cannot be listed has none)."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return {}
+    grouped: dict[str, list[str]] = {}
+    for name in names:
+        if "." in name:
+            grouped.setdefault(name.split(".")[0], []).append(name)
+    return grouped
+
+
 def unlisted_versions(files: list[str], listed: dict[str, list[str]]) -> dict[str, str]:
     """For each file with a language in its name and no other version among ``files`` (``listed``: what
     ``versions(files)`` gives), the first other version beside it on disk (``story.de.txt`` next to
     ``story.en.txt``), by name: the source that a check of ``story.en.txt`` alone reads (and does not
-    report on)."""
+    report on). Each folder is listed once, so a folder of many stories costs one listing, not one per
+    file."""
     out: dict[str, str] = {}
+    listings: dict[Path, dict[str, list[str]]] = {}
     for f in files:
         if f == "-" or listed.get(f) or language_from_filename(f) is None:
             continue
@@ -136,7 +151,11 @@ def unlisted_versions(files: list[str], listed: dict[str, list[str]]) -> dict[st
         if lang is None:
             continue
         p = Path(f)
-        for other in sorted(p.parent.glob(glob.escape(p.name.split(".")[0] + ".") + "*")):
+        listing = listings.get(p.parent)
+        if listing is None:
+            listing = listings[p.parent] = _names_by_stem(p.parent)
+        for name in listing.get(p.name.split(".")[0], ()):
+            other = p.parent / name
             other_stem, other_lang = story_stem(str(other))
             if other_lang and other_lang != lang and other_stem == stem and other.is_file():
                 out[f] = str(other)

@@ -63,3 +63,43 @@ def test_unreadable_subfolder_is_skipped(tree):
         assert expand([str(tree)])[0] == _rglob_files(str(tree), (), ())
     finally:
         (tree / "b").chmod(0o755)
+
+
+def _glob_versions(files, listed):
+    """Sibling discovery as it was: one glob of ``stem.*`` per file."""
+    import glob
+
+    from checker.paths import story_stem
+    out = {}
+    for f in files:
+        stem, lang = story_stem(f)
+        if f == "-" or listed.get(f) or lang is None:
+            continue
+        p = Path(f)
+        for other in sorted(p.parent.glob(glob.escape(p.name.split(".")[0] + ".") + "*")):
+            other_stem, other_lang = story_stem(str(other))
+            if other_lang and other_lang != lang and other_stem == stem and other.is_file():
+                out[f] = str(other)
+                break
+    return out
+
+
+def test_versions_beside_files_are_found_with_one_listing_per_folder(tmp_path, monkeypatch):
+    from checker import paths
+    for rel in ["a/story.en.txt", "a/story.de.txt", "a/story.fr.md", "a/other.en.txt", "a/other.txt",
+                "a/x.y.en.txt", "a/x.de.txt", "a/solo.en.txt", "a/s.en.txt", "a/s.en.txt.bak",
+                "b/s.en.txt", "b/s.uk.txt", "b/s.de", "b/t.en.txt", "b/t.de.txt/inner.txt"]:
+        f = tmp_path / rel
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_text("x\n", encoding="utf-8")
+    files = expand([str(tmp_path)])[0]
+    for chosen in (files, [f for f in files if f.endswith(".en.txt")], [str(tmp_path / "a/story.en.txt")]):
+        listed = paths.versions(chosen)
+        listings: list = []
+        monkeypatch.setattr(paths.os, "listdir", lambda d, seen=listings, real=os.listdir: seen.append(d) or real(d))
+        found = paths.unlisted_versions(chosen, listed)
+        monkeypatch.undo()
+        assert found == _glob_versions(chosen, listed)
+        assert listings and len(listings) == len(set(listings))  # each folder listed once, not once per file
+    assert paths.unlisted_versions([str(tmp_path / "b/s.en.txt")], {}) == {str(tmp_path / "b/s.en.txt"):
+                                                                          str(tmp_path / "b/s.uk.txt")}
