@@ -320,20 +320,23 @@ def letter_script(ch: str) -> str:
 
 
 _ANY_LETTER = re.compile(r"[^\W\d_]")
+#: A letter that is not a ``LATIN_LETTER``.
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 
 
 @lru_cache(maxsize=4)
 def main_script(text: str) -> str:
     """The script most letters of the text's beginning are in (Latin, Cyrillic, Greek, Cjk, ...)."""
     sample = text[:4000]
+    if sample.isascii() or not _NON_LATIN_LETTER.search(sample):  # letters, if any, are Latin
+        return "Latin"
     letters = len(_ANY_LETTER.findall(sample))
     if 2 * len(LATIN_LETTER.findall(sample)) > letters:  # counted in C: the common case
         return "Latin"
     counts: dict[str, int] = {}
-    for ch in sample:
-        if ch.isalpha():
-            s = letter_script(ch)
-            counts[s] = counts.get(s, 0) + 1
+    for ch, n in Counter(filter(str.isalpha, sample)).items():  # each letter's script told once
+        s = letter_script(ch)
+        counts[s] = counts.get(s, 0) + n
     return max(counts, key=counts.get) if counts else "Latin"
 
 

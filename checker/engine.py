@@ -45,7 +45,7 @@ class Context:
             return frozenset()
         from .names.mentions import WORD
 
-        return frozenset(m.group(0) for m in WORD.finditer(self.source.text))
+        return frozenset(WORD.findall(self.source.text))
 
     def in_source(self, form: str) -> bool:
         """True when every word of ``form`` is written, as is, in the source version."""

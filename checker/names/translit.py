@@ -35,15 +35,22 @@ class _TableScheme:
     word_initial: dict[str, str] = field(default_factory=dict)
     letters: dict[str, str] = field(default_factory=dict)
 
+    #: first letter → the sequences that start with it, longest first (built on first use)
+    _by_first: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+
     def word(self, word: str) -> str:
         low = word.lower()
         for d in self.delete:
             low = low.replace(d, "")
+        by_first = self._by_first
+        if by_first is None:
+            by_first = self._by_first = {}
+            for s in sorted(self.sequence, key=len, reverse=True):
+                by_first.setdefault(s[:1], []).append(s)
         out: list[str] = []
         i = 0
-        seqs = sorted(self.sequence, key=len, reverse=True)
         while i < len(low):
-            for s in seqs:
+            for s in by_first.get(low[i], ()):
                 if low.startswith(s, i):
                     out.append(self.sequence[s])
                     i += len(s)
@@ -146,8 +153,10 @@ def _recase(source: str, latin: str) -> str:
     return latin[0].upper() + latin[1:]
 
 
+@lru_cache(maxsize=65_536)
 def transliterate(text: str, scheme: str) -> str:
-    """Transliterate every word of ``text`` by ``scheme``; other characters pass through.
+    """Transliterate every word of ``text`` by ``scheme``; other characters pass through. Kept for the
+    next call with the same text (a story names the same people again and again).
 
     Raises KeyError for an unknown scheme.
     """

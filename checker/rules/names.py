@@ -411,7 +411,8 @@ def _ukrainian_romanisation() -> tuple[dict[str, list[str]], dict[str, list[str]
 
 
 def _letters(s: str) -> str:
-    return "".join(ch for ch in s if ch.isalpha()).casefold()
+    """The letters of ``s``, case-folded."""
+    return s.casefold() if s.isalpha() else "".join(ch for ch in s if ch.isalpha()).casefold()
 
 
 @register

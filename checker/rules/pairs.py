@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import and_
 
 from ..datafiles import tsv_rows
 from ..documents import language_name
@@ -70,6 +72,13 @@ def _currencies(lang: str) -> tuple[dict[str, tuple[frozenset[str], str]], int, 
     return phrases, longest, sign_pattern, signs, names
 
 
+@lru_cache(maxsize=16)
+def _first_words(lang: str) -> frozenset[str]:
+    """The first words of ``lang``'s currency phrases (``_currencies``)."""
+    data = _currencies(lang)
+    return frozenset(phrase.split(" ")[0] for phrase in data[0]) if data else frozenset()
+
+
 def _near_amount(text: str, start: int, end: int) -> bool:
     """True when a digit stands within ``AMOUNT_BEFORE`` characters before ``start`` or ``AMOUNT_AFTER`` after
     ``end``."""
@@ -84,11 +93,15 @@ def _mentions(text: str, lang: str) -> list[tuple[int, int, frozenset[str]]]:
     if data is None:
         return []
     phrases, longest, sign_pattern, signs, _ = data
+    firsts = _first_words(lang)
     out = []
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
     low = [t[2].lower() for t in tokens]
     i = 0
     while i < len(tokens):
+        if low[i] not in firsts:  # most words begin no currency phrase
+            i += 1
+            continue
         for n in range(min(longest, len(tokens) - i), 0, -1):
             got = phrases.get(low[i] if n == 1 else " ".join(low[i:i + n]))
             if got is None:
@@ -170,17 +183,28 @@ GIVEN_NAME_SIMILARITY = 75
 def _name_pairs(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, first word, second word) of every two capitalised words (``names.mentions.WORD``) one
     space apart, neither in capitals nor a hyphenated compound with a lower-case part ("Corbyn-supporting")."""
+    parts = _word_split().split(text)  # what stands before each word, the word, ..., the rest
+    words = parts[1::2]
+    capital = [w[:1].isupper() for w in words]
+    out = []
+    bounds = None
+    for i in compress(range(len(words) - 1), map(and_, capital, capital[1:])):
+        if parts[2 * i + 2] not in (" ", "\u00a0"):
+            continue
+        w1, w2 = words[i], words[i + 1]
+        if all(not w.isupper() and not any(p[:1].islower() for p in w.split("-")) for w in (w1, w2)):
+            if bounds is None:
+                bounds = list(accumulate(map(len, parts)))
+            out.append((bounds[2 * i], bounds[2 * i + 1], w1, w2))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _word_split() -> re.Pattern:
+    """``names.mentions.WORD`` as one group: a text splits on it into the words and what stands between."""
     from ..names.mentions import WORD
 
-    words = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)]
-    out = []
-    for (s1, e1, w1), (s2, _e2, w2) in zip(words, words[1:], strict=False):
-        if text[e1:s2] not in (" ", "\u00a0"):
-            continue
-        if all(w[:1].isupper() and not w.isupper() and not any(p[:1].islower() for p in w.split("-"))
-               for w in (w1, w2)):
-            out.append((s1, e1, w1, w2))
-    return out
+    return re.compile(f"({WORD.pattern})")
 
 
 @register
