@@ -64,11 +64,17 @@ def _related(ctx, start: int, end: int, message: str) -> list[dict]:
 
 
 def windows(text: str, size: int = WINDOW) -> list[tuple[int, int]]:
-    """The text cut into pieces of about ``size`` characters at line breaks (one piece for a story)."""
+    """The text cut into pieces of about ``size`` characters at line breaks (one piece for a story). A
+    line longer than another ``size`` characters (a text without line breaks) is cut after a space, so
+    that no piece, and no rule's work on it, grows with the length of the text."""
     out, a, n = [], 0, len(text)
     while a < n:
-        b = text.find("\n", a + size) if a + size < n else -1
-        b = n if b < 0 else b + 1
+        b = text.find("\n", a + size, a + 2 * size) if a + size < n else n - 1
+        if b < 0:  # no line break in reach: the rest, when short, else up to a space (or a hard cut)
+            b = n - 1 if n - a <= 2 * size else text.find(" ", a + size, a + 2 * size)
+            if b < 0:
+                b = a + 2 * size - 1
+        b += 1
         out.append((a, b))
         a = b
     return out
@@ -279,10 +285,12 @@ class InconsistentSpelling(Rule):
     def check(self, ctx) -> Iterator[Finding]:
         text = ctx.doc.text
         distinct, frequent = _spelling_facts(ctx.lang)
+        lines: dict[int, bool] = {}  # line start → a line of capitals (``_ignored_capitals``), told once a line
         for a, b in windows(text):
-            yield from self._window(ctx, text, a, b, distinct, frequent)
+            yield from self._window(ctx, text, a, b, distinct, frequent, lines)
 
-    def _window(self, ctx, text: str, a: int, b: int, distinct: tuple, frequent: frozenset) -> Iterator[Finding]:
+    def _window(self, ctx, text: str, a: int, b: int, distinct: tuple, frequent: frozenset,
+                lines: dict[int, bool]) -> Iterator[Finding]:
         groups: dict[str, dict[int, str]] = {}
         for s, w in _marked_tokens(text, a, b):
             k = _form(w)[0]
@@ -310,12 +318,12 @@ class InconsistentSpelling(Rule):
                         continue
                     occ.setdefault(m.start(), m.group(0))
             if len(occ) > 1 and len(set(occ.values())) > 1:
-                yield from self._report(ctx, text, k, occ, frequent, distinct)
+                yield from self._report(ctx, text, k, occ, frequent, distinct, lines)
 
-    def _report(self, ctx, text: str, key: str, occ: dict[int, str], frequent, distinct) -> Iterator[Finding]:
+    def _report(self, ctx, text: str, key: str, occ: dict[int, str], frequent, distinct,
+                lines: dict[int, bool]) -> Iterator[Finding]:
         variants: dict[tuple[str, str], list[int]] = {}
         display: dict[tuple[str, str], str] = {}
-        lines: dict[int, bool] = {}
         for s in sorted(occ):
             w = occ[s]
             if distinct and "-" in w and w.casefold().startswith(distinct):
