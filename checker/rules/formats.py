@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain
 
 from ..datafiles import package_file
@@ -749,6 +749,12 @@ def _scan_abbreviations(lang: str, pattern: re.Pattern, text: str) -> Iterator[_
 
 
 def _number_users(what: str, token: str) -> list[str]:
+    """The languages whose numbers use ``what`` (a separator habit, or ``token`` as an abbreviation)."""
+    return list(_number_users_of(what, token.strip() if what == "abbreviation" else ""))
+
+
+@lru_cache(maxsize=256)
+def _number_users_of(what: str, token: str) -> tuple[str, ...]:
     out = []
     for x in format_languages():
         num = fmt_data(x)["numbers"]
@@ -757,7 +763,7 @@ def _number_users(what: str, token: str) -> list[str]:
                 "space-group": num["group"] in "\u00a0\u202f ", "abbreviation": token.strip() in num["compact"]}
         if uses.get(what):
             out.append(x)
-    return out
+    return tuple(out)
 
 
 _NUMBER_WORDS = {
