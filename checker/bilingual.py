@@ -109,10 +109,16 @@ def to_file_positions(findings: list, bi: Bilingual) -> None:
         f.end_line, f.end_column = lines.position(f.end)
         f.edits = []
         f.applicability = Applicability.DISPLAY
-        for r in f.related:
-            if "start" in r and "end" in r:
-                r["start"], r["end"] = bi.raw_span(r["start"], r["end"])
-                r["line"] = lines.position(r["start"])[0]
+        # new places, not the old ones changed: findings of one rule may share a related place
+        f.related = [_to_file(r, bi, lines) for r in f.related]
+
+
+def _to_file(related: dict, bi: Bilingual, lines: LineIndex) -> dict:
+    """A related place moved to the file (a new dict; one without offsets as it is)."""
+    if "start" not in related or "end" not in related:
+        return related
+    start, end = bi.raw_span(related["start"], related["end"])
+    return {**related, "start": start, "end": end, "line": lines.position(start)[0]}
 
 
 # ------------------------------------------------------------------------------------------------ XML

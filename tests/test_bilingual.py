@@ -151,3 +151,16 @@ def test_fix_leaves_bilingual_files_alone(cli, tmp_path):
     proc = cli("check", "--fix", str(p))
     assert p.read_text(encoding="utf-8") == XLIFF12
     assert "do not rewrite XLIFF" in proc.stderr.decode()
+
+
+def test_a_related_place_shared_by_findings_is_moved_to_the_file_once(cli, tmp_path):
+    raw = ("de\ten\nMetsola sprach in Straßburg.\tMetsola spoke in Strasbourg.\n"
+           "Metsola sagte das.\tMetzola said so.\nDann ging Metsola.\tThen Metzola left.\n")
+    p = tmp_path / "pairs.tsv"
+    p.write_text(raw, encoding="utf-8")
+    proc, report = _json(cli, "--select", "NAME", str(p))
+    found = report["files"][0]["findings"]
+    assert [(x["code"], x["match"]) for x in found] == [("NAME003", "Metzola")] * 2
+    first = raw.index("Metsola spoke")
+    for x in found:  # each points at the one 'Metsola' of the English column, as the file has it
+        assert [(r["start"], r["end"], r["line"]) for r in x["related"]] == [(first, first + 7, 2)]
