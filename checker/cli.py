@@ -222,11 +222,12 @@ def names() -> None:
 
 
 @names.command("cluster")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True)
 @click.option("--table", "tables", multiple=True, metavar="FILE", help="Extra name tables.")
 def cluster_cmd(file, fmt, tables):
-    """Group name mentions (JSON lines: mention, lang, optional type, set) into entities."""
+    """Group name mentions (JSON lines: mention, lang, optional type, set; FILE ``-`` reads standard input)
+    into entities."""
     from .names.cluster import cluster_mentions
     from .names.records import read_mentions
     from .names.table import load_table

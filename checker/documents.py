@@ -617,11 +617,12 @@ def detect_language(text: str, path: str = "<text>") -> str:
 
 
 def read_text_file(path: str | Path, error: type[CheckerError], what: str = "file") -> str:
-    """The UTF-8 text of a table, mention list or other side file; ``error`` (with the path, and the line
-    for bad UTF-8) when it is missing, unreadable or not UTF-8."""
-    name = str(path)
+    """The UTF-8 text of a table, mention list or other side file (``-``: standard input); ``error`` (with
+    the path, and the line for bad UTF-8) when it is missing, unreadable or not UTF-8."""
+    stdin = str(path) == "-"
+    name = "<stdin>" if stdin else str(path)
     try:
-        data = Path(path).read_bytes()
+        data = sys.stdin.buffer.read() if stdin else Path(path).read_bytes()
     except FileNotFoundError:
         raise error(f"{name}: no such {what}") from None
     except IsADirectoryError:

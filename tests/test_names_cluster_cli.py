@@ -35,3 +35,16 @@ def test_cluster_bad_line_names_file_and_line(cli, tmp_path):
     proc = cli("names", "cluster", str(p))
     assert proc.returncode == ExitCode.INPUT
     assert f"{p}:2: not JSON" in proc.stderr.decode() and "Traceback" not in proc.stderr.decode()
+
+
+def test_cluster_reads_standard_input(cli, tmp_path):
+    lines = "".join(json.dumps(m, ensure_ascii=False) + "\n" for m in MENTIONS).encode("utf-8")
+    p = tmp_path / "mentions.jsonl"
+    p.write_bytes(lines)
+    piped = cli("names", "cluster", "-", stdin=lines)
+    assert piped.returncode == 0, piped.stderr.decode()
+    assert piped.stdout == cli("names", "cluster", str(p)).stdout
+    bad = cli("names", "cluster", "-", stdin=b"\xff\xfe\n")
+    assert bad.returncode == ExitCode.INPUT
+    assert bad.stderr.decode().strip() == \
+        "checker: error: <stdin>:1: not UTF-8 (byte 0xff); save the mention file as UTF-8"

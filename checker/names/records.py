@@ -11,7 +11,7 @@ from ..errors import InputError
 
 def read_mentions(path: str | Path) -> list[dict]:
     """Records of a JSON-lines file; an InputError names file:line for a malformed line."""
-    name = str(path)
+    name = "<stdin>" if str(path) == "-" else str(path)
     text = read_text_file(path, InputError, "mention file")
     records = []
     for lineno, line in enumerate(text.splitlines(), 1):
