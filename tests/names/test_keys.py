@@ -152,6 +152,11 @@ def test_name_key_joins_tokens():
         ("Лавровим", "uk", "Лавров"),
         ("Кремълът", "bg", "Кремъл"),
         ("потока", "bg", "поток"),
+        ("Европейския", "bg", "Европейски"),  # Bulgarian definite articles after a soft stem, plural
+        ("Европейският", "bg", "Европейски"),
+        ("Северния", "bg", "Северен"),  # adjectives in -ен drop their e before the article
+        ("Върховният", "bg", "Върховен"),
+        ("Щатите", "bg", "Щати"),
         ("Sjedinjenim", "hr", "Sjedinjene"),  # Croatian and Slovene plural place names
         ("Državama", "hr", "Države"),
         ("Združenimi", "sl", "Združene"),
