@@ -46,6 +46,8 @@ import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
+from math import prod
 from pathlib import Path
 
 from checker.datafiles import package_file, tsv_rows
@@ -511,26 +513,36 @@ def _guarded_merge(ms: list[_M], uf: _UF, pairs: list[tuple[tuple[int, int], flo
             continue
         # average link over distinct canonical forms (capped sample)
         na, nb = len(ms[a].canon), len(ms[b].canon)
-        fa = list({(tuple(ms[x].canon), ms[x].lang): x for x in ga if len(ms[x].canon) == na}.values())[:12]
-        fb = list({(tuple(ms[x].canon), ms[x].lang): x for x in gb if len(ms[x].canon) == nb}.values())[:12]
-        tot = cnt = strong = 0
-        conflict = False
-        for x in fa:
-            for y in fb:
-                if not _related_same_lang(ms[x], ms[y]):
-                    conflict = True
-                    break
-                sim = _name_sim(ms[x], ms[y])
-                tot += sim
-                cnt += 1
-                strong += sim >= _LINK_MIN
-            if conflict:
-                break
-        if conflict or (cnt and tot / cnt < _AVG_MIN and strong < _STRONG_SHARE * cnt):
-            continue
+        fa = list({(tuple(ms[x].canon), ms[x].lang): x for x in ga if len(ms[x].canon) == na}.values())
+        fb = list({(tuple(ms[x].canon), ms[x].lang): x for x in gb if len(ms[x].canon) == nb}.values())
+        verdict = _similar_on_average(ms, fa[:12], fb[:12])
+        if verdict is None:
+            continue  # two forms of one language that are no variants of each other
+        if not verdict:
+            # forms of a language both clusters hold may still agree where the languages apart do not (a
+            # cluster the table has joined across languages holds forms that differ by nature)
+            shared = {ms[x].lang for x in fa} & {ms[y].lang for y in fb}
+            if not shared or not _similar_on_average(ms, [x for x in fa if ms[x].lang in shared][:12],
+                                                     [y for y in fb if ms[y].lang in shared][:12]):
+                continue
         r = uf.union(ra, rb)
         groups[r] = ga + gb
         groups.pop(rb if r == ra else ra, None)
+
+
+def _similar_on_average(ms: list[_M], fa: list[int], fb: list[int]) -> bool | None:
+    """Whether forms ``fa`` and ``fb`` of two clusters are similar on average (or mostly strongly linked);
+    None when two of them in one language are no variants of each other (``_related_same_lang``)."""
+    tot = cnt = strong = 0
+    for x in fa:
+        for y in fb:
+            if not _related_same_lang(ms[x], ms[y]):
+                return None
+            sim = _name_sim(ms[x], ms[y])
+            tot += sim
+            cnt += 1
+            strong += sim >= _LINK_MIN
+    return not cnt or tot / cnt >= _AVG_MIN or strong >= _STRONG_SHARE * cnt
 
 
 @lru_cache(maxsize=1)
@@ -785,6 +797,20 @@ def _acronym_key(text: str) -> str | None:
     return None
 
 
+#: A mention is looked up in the table by every combination of its words' base forms up to this many.
+TABLE_LOOKUP_COMBINATIONS = 64
+
+
+def _table_lookup_keys(m: _M) -> set[str]:
+    """The keys a mention is looked up by in the table: its canonical key, its words as written, and each
+    combination of its words' base forms (Съединените щати: Съединени щати), while there are few."""
+    out = {"".join(m.canon), "".join(c[0] for c in m.cands if c)}
+    cands = [c for c in m.cands if c]
+    if cands and prod(len(c) for c in cands) <= TABLE_LOOKUP_COMBINATIONS:
+        out.update("".join(p) for p in product(*cands))
+    return out
+
+
 def cluster_mentions(records: list[dict], table=None) -> list[str]:
     """One cluster id per record, in input order (ids are unique across sets).
 
@@ -824,7 +850,7 @@ def cluster_mentions(records: list[dict], table=None) -> list[str]:
             ent_members: dict[int, list[int]] = defaultdict(list)
             for m in ms:
                 acronym = _acronym_key(m.text)
-                for k in {acronym} if acronym else {"".join(m.canon), "".join(c[0] for c in m.cands if c)}:
+                for k in {acronym} if acronym else _table_lookup_keys(m):
                     for e in table_index.get(k, ()):
                         ent_members[e].append(m.i)
             links = [sorted(set(v)) for v in ent_members.values() if len(set(v)) > 1]
