@@ -384,6 +384,25 @@ def build_regions(data: Path, authored: list[dict]) -> list[Entity]:
     return out
 
 
+def build_world_regions(data: Path, regions: list[dict]) -> list[Entity]:
+    """Continents and world regions (``world_regions`` of places.yaml: UN M.49 codes) with every language's
+    CLDR name as its preferred form; id ``loc:m49:<code>``."""
+    cldr = defaultdict(dict)
+    for r in read_tsv(data / "places_territories_cldr.tsv"):
+        if r["lang"] in PLACE_LANGS:
+            cldr[r["code"]][r["lang"]] = r["name"]
+    out = []
+    for item in regions:
+        code = str(item["code"])
+        if not cldr.get(code):
+            sys.exit(f"world region {code}: not in places_territories_cldr.tsv")
+        ent = Entity(f"loc:m49:{code}", "LOC", ["places_territories_cldr.tsv"])
+        for lg in PLACE_LANGS:
+            ent.add(lg, cldr[code].get(lg), "preferred")
+        out.append(ent)
+    return out
+
+
 # ----------------------------------------------------------------------------------- organisations
 def build_orgs(data: Path, orgs: list[dict]) -> list[Entity]:
     cldr = defaultdict(dict)
@@ -545,6 +564,7 @@ def main(argv: list[str] | None = None) -> int:
     ents += build_countries(args.data, places["countries"])
     ents += build_cities(args.data, places["cities"])
     ents += build_regions(args.data, places["regions"])
+    ents += build_world_regions(args.data, places["world_regions"])
     ents += build_orgs(args.data, orgs)
     merge_evidence(args.data, ents)
     ids = [e.id for e in ents]

@@ -157,3 +157,12 @@ def test_rules_and_explain(cli):
     assert "What it flags:" in out and "Why it matters:" in out
     proc = cli("explain", "NOPE01")
     assert proc.returncode == ExitCode.USAGE and "Traceback" not in proc.stderr.decode()
+
+
+def test_continent_names_of_other_languages_are_flagged_in_english_copy(cli, tmp_path):
+    p = tmp_path / "summit.en.txt"
+    p.write_text("Leaders from Afrika and Lateinamerika met in Osteuropa before the Europa League final.\n",
+                 encoding="utf-8")
+    report = json.loads(cli("check", "--format", "json", "--select", "NAME", str(p)).stdout)
+    assert [(f["match"], f["suggestions"]) for f in report["files"][0]["findings"]] == [
+        ("Afrika", ["Africa"]), ("Lateinamerika", ["Latin America"]), ("Osteuropa", ["Eastern Europe"])]

@@ -85,6 +85,11 @@ def test_every_entity_has_id_type_and_english(table):
         ("org:kremlin", "de", "Kreml"),
         ("org:kremlin", "en", "Kremlin"),
         ("org:nato", "de", "Nato"),
+        ("loc:m49:150", "cs", "Evropa"),  # continents and world regions (CLDR, UN M.49 codes)
+        ("loc:m49:150", "ru", "Европа"),
+        ("loc:m49:151", "de", "Osteuropa"),
+        ("loc:m49:002", "pl", "Afryka"),
+        ("loc:m49:419", "en", "Latin America"),
     ],
 )
 def test_forms(by_id, eid, lang, form):
@@ -149,3 +154,9 @@ def test_homographs_are_strings(table):
     for lang, words in table["homographs"].items():
         assert lang in PLACE_LANGS
         assert all(isinstance(w, str) and w for w in words)
+
+
+def test_europa_is_an_english_word_in_names(table):
+    """English keeps "Europa" in names (Europa League, the moon Europa): never reported as foreign there."""
+    assert "Europa" in table["homographs"]["en"]
+    assert "Afrika" not in table["homographs"]["en"]
