@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -13,6 +15,24 @@ from .names.mentions import Mention, MentionFinder
 from .names.resolve import EntityGroup, resolve
 from .names.table import NameTable
 from .rules import Rule, selected_rules
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused for a document or a batch of them (nested pauses are one).
+
+    A document's mentions live until its end and the finder's memos for the whole run: collections that
+    scan them again and again cost a quarter of the time on a 5 MB file and a tenth on a folder of 800
+    stories. What is built is freed by reference counting; the few cycles (about two objects a story)
+    wait for the collection after the pause."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 @dataclass
@@ -63,18 +83,10 @@ class Engine:
         self.rules: list[Rule] = [cls() for cls in selected_rules(self.config.enabled)]
 
     def check(self, doc: Document, source: Document | None = None) -> list[Finding]:
-        """Findings of every selected rule on ``doc``, with line/column filled in, in text order.
-
-        The cyclic garbage collector is paused meanwhile: a document's mentions live until its end, and
-        collections that scan them again and again cost a quarter of the time on a 5 MB file (what is
-        built here is freed by reference counting; cycles, if any, wait for the next collection)."""
-        if not gc.isenabled():
+        """Findings of every selected rule on ``doc``, with line/column filled in, in text order, with the
+        cyclic garbage collector paused (``collector_paused``)."""
+        with collector_paused():
             return self._check(doc, source)
-        gc.disable()
-        try:
-            return self._check(doc, source)
-        finally:
-            gc.enable()
 
     def _check(self, doc: Document, source: Document | None) -> list[Finding]:
         ctx = Context(doc, self.table, self.finder, self.config, source)

@@ -80,7 +80,16 @@ def check_batch(paths, config: Config, lint: Linter, table, lang: str | None = N
                 diff: bool = False, unsafe: bool = False, jobs: int = 1) -> Batch:
     """Read, pair, check (and with ``fix``/``diff`` fix) the files of ``paths`` (files, folders, ``-``);
     errors and notices go to stderr as one line each, and a file that cannot be read is a result with its
-    error, never an abort of the batch."""
+    error, never an abort of the batch. The cyclic garbage collector is paused for the batch
+    (``engine.collector_paused``)."""
+    from .engine import collector_paused
+
+    with collector_paused():
+        return _check_batch(paths, config, lint, table, lang, fix, diff, unsafe, jobs)
+
+
+def _check_batch(paths, config: Config, lint: Linter, table, lang: str | None, fix: bool, diff: bool,
+                 unsafe: bool, jobs: int) -> Batch:
     from .bilingual import is_bilingual, read_bilingual, to_file_positions
     from .configfile import lang_for
     from .documents import language_from_filename, read_document
