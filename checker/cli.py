@@ -38,7 +38,7 @@ def _settings(paths, config_file, isolated, **cli) -> Config:
     if isolated:
         config = Config()
     else:
-        found = config_file or find_config(next((p for p in paths if p != "-"), None))
+        found = config_file or find_config(next((p for p in paths if p and p != "-"), None))
         config = load_config(found) if found else Config()
     if cli["select"]:
         config.select = cli["select"]
@@ -79,16 +79,18 @@ def _batch_options(command):
 
 
 def _pipeline(paths, lang, tables, no_default_table, select, extend_select, ignore, house, include, exclude,
-              config_file, isolated):
+              config_file, isolated, stdin_filename=None):
     """(config, linter, table, language) of a run from the batch options; a bad config, table or language
-    ends the run with its one-line error."""
+    ends the run with its one-line error. The configuration file is the one nearest the first path (the
+    ``--stdin-filename`` for ``-``)."""
     from .documents import normalize_language
     from .engine import Engine
     from .names.compiled import compiled_finder
     from .run import Linter
 
     try:
-        config = _settings(paths, config_file, isolated, select=_codes(select), extend_select=_codes(extend_select),
+        named = [stdin_filename if p == "-" else p for p in paths]
+        config = _settings(named, config_file, isolated, select=_codes(select), extend_select=_codes(extend_select),
                            ignore=_codes(ignore), tables=tables, include=include, exclude=exclude, house=house,
                            no_default_table=no_default_table)
         lang = normalize_language(lang) if lang else None
@@ -114,8 +116,12 @@ def _pipeline(paths, lang, tables, no_default_table, select, extend_select, igno
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
               help="Check the files on N processes (0: one per CPU); the report is the same.")
+@click.option("--stdin-filename", metavar="PATH",
+              help="The file that - (stdin) holds, for an editor: its language, configuration and the version "
+                   "beside it come from this name, and findings are reported under it (fixes still go to stdout).")
 def check(paths, lang, fmt, output_file, statistics, tables, no_default_table, select, extend_select, ignore, house,
-          include, exclude, config_file, isolated, fix, unsafe_fixes, diff, baseline, write_baseline, exit_zero, jobs):
+          include, exclude, config_file, isolated, fix, unsafe_fixes, diff, baseline, write_baseline, exit_zero, jobs,
+          stdin_filename):
     """Check copy files, folders or - (stdin) and report findings.
 
     Exit status: 0 clean, 1 findings, 2 usage, 3 unreadable input, 4 config, 5 table, 6 language.
@@ -127,13 +133,15 @@ def check(paths, lang, fmt, output_file, statistics, tables, no_default_table, s
         raise click.UsageError("--write-baseline needs --baseline FILE")
     if unsafe_fixes and not (fix or diff):
         fix = True
+    if stdin_filename is not None and "-" not in paths:
+        raise click.UsageError("--stdin-filename names the copy read from -, which is not among the paths")
     config, lint, table, lang = _pipeline(paths, lang, tables, no_default_table, select, extend_select, ignore, house,
-                                          include, exclude, config_file, isolated)
+                                          include, exclude, config_file, isolated, stdin_filename)
     try:
         known = baselines.load(baseline) if baseline and not write_baseline and Path(baseline).exists() else None
     except CheckerError as err:
         _fail(err)
-    batch = check_batch(paths, config, lint, table, lang, fix, diff, unsafe_fixes, jobs)
+    batch = check_batch(paths, config, lint, table, lang, fix, diff, unsafe_fixes, jobs, stdin_filename)
     results, worst, docs, diffs = batch.results, batch.worst, batch.docs, batch.diffs
     if baseline and (write_baseline or known is None):
         n = baselines.write(baseline, results)

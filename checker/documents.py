@@ -43,6 +43,8 @@ class Document:
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
+    #: read from standard input (a fix goes to stdout, never to a file of the same name)
+    stdin: bool = False
     _lines: LineIndex | None = field(default=None, repr=False)
 
     @property

@@ -77,19 +77,20 @@ class Batch:
 
 
 def check_batch(paths, config: Config, lint: Linter, table, lang: str | None = None, fix: bool = False,
-                diff: bool = False, unsafe: bool = False, jobs: int = 1) -> Batch:
+                diff: bool = False, unsafe: bool = False, jobs: int = 1, stdin_name: str | None = None) -> Batch:
     """Read, pair, check (and with ``fix``/``diff`` fix) the files of ``paths`` (files, folders, ``-``);
     errors and notices go to stderr as one line each, and a file that cannot be read is a result with its
-    error, never an abort of the batch. The cyclic garbage collector is paused for the batch
-    (``engine.collector_paused``)."""
+    error, never an abort of the batch. ``stdin_name`` is the file that ``-`` holds (``--stdin-filename``):
+    its language, per-file settings and the version beside it come from that name, and it is reported under
+    it. The cyclic garbage collector is paused for the batch (``engine.collector_paused``)."""
     from .engine import collector_paused
 
     with collector_paused():
-        return _check_batch(paths, config, lint, table, lang, fix, diff, unsafe, jobs)
+        return _check_batch(paths, config, lint, table, lang, fix, diff, unsafe, jobs, stdin_name)
 
 
 def _check_batch(paths, config: Config, lint: Linter, table, lang: str | None, fix: bool, diff: bool,
-                 unsafe: bool, jobs: int) -> Batch:
+                 unsafe: bool, jobs: int, stdin_name: str | None) -> Batch:
     from .bilingual import is_bilingual, read_bilingual, to_file_positions
     from .configfile import lang_for
     from .documents import language_from_filename, read_document
@@ -105,21 +106,25 @@ def _check_batch(paths, config: Config, lint: Linter, table, lang: str | None, f
     raw: dict[str, bytes] = {}
     bilinguals: dict[str, object] = {}  # XLIFF, TMX, TSV: file → its two versions (bilingual.Bilingual)
     for path in files:
+        name = (stdin_name or "<stdin>") if path == "-" else path
         try:
-            if is_bilingual(path):
-                bilinguals[path] = read_bilingual(path, lang or lang_for(config, path))
+            stdin = sys.stdin.buffer.read() if path == "-" else None
+            if is_bilingual(name):
+                bilinguals[path] = read_bilingual(name, lang or lang_for(config, name), stdin)
                 docs[path] = bilinguals[path].target
                 if fix or diff:
                     click.echo(f"checker: notice: {path}: --fix and --diff do not rewrite XLIFF, TMX or TSV files; "
                                "its findings are reported with their suggestions", err=True)
                 continue
-            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes() if fix else None
+            data = stdin if path == "-" else Path(path).read_bytes() if fix else None
             if data is not None:
                 raw[path] = data
-            forced = lang or lang_for(config, path)
-            if not forced and config.default_lang and path != "-" and language_from_filename(path) is None:
+            forced = lang or lang_for(config, name)
+            if not forced and config.default_lang and (path != "-" or stdin_name) and \
+                    language_from_filename(name) is None:
                 forced = config.default_lang
-            docs[path] = read_document("<stdin>" if path == "-" else path, forced, data)
+            docs[path] = read_document(name, forced, data)
+            docs[path].stdin = path == "-"
         except OSError as err:
             _error(out, path, InputError(f"{path}: cannot read ({err.strerror or err})"))
         except (InputError, LanguageError) as err:
@@ -131,6 +136,12 @@ def _check_batch(paths, config: Config, lint: Linter, table, lang: str | None, f
             docs_source[path] = read_document(other, lang_for(config, other), None)
         except (OSError, CheckerError) as err:
             click.echo(f"checker: notice: {path}: its other version {other} is not read ({err})", err=True)
+    if stdin_name and "-" in docs and "-" not in bilinguals:  # the version beside the file that stdin holds
+        for other in unlisted_versions([stdin_name], {}).values():
+            try:
+                docs_source["-"] = read_document(other, lang_for(config, other), None)
+            except (OSError, CheckerError) as err:
+                click.echo(f"checker: notice: {stdin_name}: its other version {other} is not read ({err})", err=True)
     uncovered: set[str] = set()
     for doc in docs.values():
         if doc.lang not in table.languages and doc.lang not in uncovered:
@@ -166,7 +177,8 @@ def _check_batch(paths, config: Config, lint: Linter, table, lang: str | None, f
                                           suppressed=hidden))
     out.diffs = [line for path in docs if path in diffs_of for line in diffs_of[path]]
     order = {p: i for i, p in enumerate(list(paths) + files)}
-    out.results.sort(key=lambda r: order.get("-" if r.path == "<stdin>" else r.path, len(order)))
+    stdin_path = docs["-"].path if "-" in docs else None
+    out.results.sort(key=lambda r: order.get("-" if r.path == stdin_path else r.path, len(order)))
     return out
 
 
@@ -281,7 +293,7 @@ def _fix(doc, source, lint, findings, hidden, unsafe, diff_only, original, diffs
                                          fromfile=f"a/{doc.path}", tofile=f"b/{doc.path}"):
             diffs.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
         return findings, applied, hidden
-    if doc.path != "<stdin>":
+    if not doc.stdin:
         try:
             write_atomic(doc.path, encode(new, doc.encoding, doc.bom, original))
         except OSError as err:  # a read-only file or folder, a full disk: the file stays as it was

@@ -166,3 +166,28 @@ def test_continent_names_of_other_languages_are_flagged_in_english_copy(cli, tmp
     report = json.loads(cli("check", "--format", "json", "--select", "NAME", str(p)).stdout)
     assert [(f["match"], f["suggestions"]) for f in report["files"][0]["findings"]] == [
         ("Afrika", ["Africa"]), ("Lateinamerika", ["Latin America"]), ("Osteuropa", ["Eastern Europe"])]
+
+
+def test_stdin_filename_gives_copy_from_an_editor_its_name(cli, tmp_path):
+    """An editor pipes its buffer and names the file: the language, the per-file settings and the version
+    beside it come from the name, findings are reported under it, and a fix goes to stdout, not the file."""
+    (tmp_path / "story.uk.txt").write_text("Олег Ніколенко заявив, що Вадим Пристайко приїде до Києва.\n",
+                                           encoding="utf-8")
+    on_disk = "Oleg Nikolenko said that Vadym Prystaiko would come to Kyiv.\n"
+    (tmp_path / "story.en.txt").write_text(on_disk, encoding="utf-8")
+    buffer = b"Oleg Nikolenko said that Vadym Prystaiko would come to Kiew.\n"
+    name = str(tmp_path / "story.en.txt")
+    report = json.loads(cli("check", "--format", "json", "-", "--stdin-filename", name, stdin=buffer).stdout)
+    [result] = report["files"]
+    assert (result["path"], result["lang"], result["lang_origin"]) == (name, "en", "filename")
+    assert [f["code"] for f in result["findings"]] == ["NAME005", "NAME001"]  # NAME005 reads the Ukrainian source
+    plain = json.loads(cli("check", "--format", "json", "--lang", "en", "-", stdin=buffer).stdout)["files"][0]
+    assert plain["path"] == "<stdin>" and [f["code"] for f in plain["findings"]] == ["NAME001"]
+    (tmp_path / "checker.toml").write_text('per-file-ignores = {"*.en.txt" = ["NAME001"]}\n', encoding="utf-8")
+    ignored = json.loads(cli("check", "--format", "json", "-", "--stdin-filename", name, stdin=buffer).stdout)
+    assert [f["code"] for f in ignored["files"][0]["findings"]] == ["NAME005"]
+    fixed = cli("check", "--fix", "--unsafe-fixes", "--isolated", "-", "--stdin-filename", name, stdin=buffer)
+    assert fixed.stdout.decode() == "Oleh Nikolenko said that Vadym Prystaiko would come to Kyiv.\n"
+    assert (tmp_path / "story.en.txt").read_text(encoding="utf-8") == on_disk
+    misuse = cli("check", name, "--stdin-filename", name)
+    assert misuse.returncode == ExitCode.USAGE and "--stdin-filename" in misuse.stderr.decode()
