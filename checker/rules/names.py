@@ -62,9 +62,18 @@ def _connectors() -> dict[str, tuple[str, ...]]:
             for lang, words in tsv_rows("lang", "name_connectors.tsv")}
 
 
+#: A capitalised word right before a foreign form that is this much more frequent (Zipf × 10: ten times) in
+#: the form's language than in the document's joins it into one foreign proper name ("Radio Free Europe" in
+#: German copy: "Free" is English).
+FOREIGN_WORD_MARGIN = 10
+
+
 def inside_foreign_name(ctx, r: Resolved) -> bool:
     """True when the mention ends a longer proper name in its own language ("Animal Welfare Board of
-    India" in German copy): the whole name is untranslated, the place in it is not the slip."""
+    India", "Radio Free Europe" in German copy): the whole name is untranslated, the place in it is not the
+    slip (and replacing it would garble the name)."""
+    if _after_foreign_word(ctx, r):
+        return True
     before = ctx.doc.text[max(0, r.mention.start - 40):r.mention.start]
     for lang in r.foreign_langs:
         for conn in _connectors().get(lang, ()):
@@ -75,6 +84,27 @@ def inside_foreign_name(ctx, r: Resolved) -> bool:
                 if word[:1].isupper():
                     return True
     return False
+
+
+def _after_foreign_word(ctx, r: Resolved) -> bool:
+    """True when a capitalised word of the form's language, and not of the document's, stands right before
+    the mention (``FOREIGN_WORD_MARGIN``). Not for a language that capitalises every noun: "Stadt Kiew" in
+    English copy is a German phrase left in, not a German proper name."""
+    from ..documents import vocabulary_languages, word_zipfs
+    from ..names.mentions import WORD
+    from ..names.resolve import capitalised_noun_languages
+
+    start, text = r.mention.start, ctx.doc.text
+    if start < 2 or text[start - 1] != " " or ctx.lang not in vocabulary_languages():
+        return False
+    words = WORD.findall(text, max(0, start - 40), start - 1)
+    word = words[-1] if words and text.endswith(words[-1], 0, start - 1) else ""
+    if not word[:1].isupper() or word.isupper():
+        return False
+    low = word.lower()
+    own = word_zipfs(ctx.lang, [low])[0]
+    return any(word_zipfs(lang, [low])[0] - own >= FOREIGN_WORD_MARGIN for lang in r.foreign_langs
+               if lang in vocabulary_languages() and lang not in capitalised_noun_languages())
 
 
 def _ascii_fallback(ctx, r: Resolved) -> bool:
@@ -99,7 +129,8 @@ class ForeignNameForm(Rule):
     What it flags:
         A table form of a person, place or organisation that belongs to another language and is not a
         form of the document's language ("Selenskyj", "Kiew", "Moskau" in English copy; "Zelensky",
-        "Kyiv", "Kremlin" in German copy).
+        "Kyiv", "Kremlin" in German copy). A form that ends a longer proper name of its own language is
+        left alone ("Animal Welfare Board of India", "Radio Free Europe" in German copy).
     Why it matters:
         Machine-translated and hastily edited copy keeps the source language's spelling of names; readers
         notice, and the same story ends up with two spellings of one person.
