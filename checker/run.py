@@ -16,14 +16,19 @@ from .report import FileResult
 
 
 class Linter:
-    """One document through the pipeline with the run's settings: directives blanked, engine, per-file
-    ignores, configured severities, directives applied."""
+    """One document through the pipeline with the run's settings: directives and what is not prose (URLs,
+    e-mail addresses, Markdown code and link targets) blanked, engine, per-file ignores, configured
+    severities, directives applied."""
 
     def __init__(self, engine, config: Config) -> None:
+        from .markup import prose
         from .suppress import Suppressions, apply
 
         self.engine, self.config = engine, config
         self.suppressions, self.apply = Suppressions, apply
+        #: the copy as the rules read it: URLs, e-mail addresses and Markdown code, comments, tags and link
+        #: targets blanked (``markup.prose``), directives blanked (``suppress``)
+        self.prose = prose
         #: code → kept (when no per-file-ignores make it depend on the path) and code → configured Severity:
         #: worked out once per code, not once per finding.
         self._enabled: dict[str, bool] = {}
@@ -31,7 +36,12 @@ class Linter:
 
     def __call__(self, doc, source=None) -> tuple[list, int]:
         sup = self.suppressions(doc.text)
-        checked = replace(doc, text=sup.mask(doc.text), _lines=None) if sup else doc
+        text = self.prose(sup.mask(doc.text) if sup else doc.text, doc.path)
+        checked = replace(doc, text=text, _lines=None) if text is not doc.text else doc
+        if source is not None:
+            source_text = self.prose(source.text, source.path)
+            if source_text is not source.text:
+                source = replace(source, text=source_text, _lines=None)
         found = self.engine.check(checked, source)
         if self.config.per_file_ignores:
             findings = [f for f in found if self.config.enabled_for(f.code, doc.path)]
@@ -47,7 +57,7 @@ class Linter:
         for f in findings:
             if level := self._severity_of(f.code):
                 f.severity = level
-            if sup:
+            if checked is not doc:
                 f.match = doc.text[f.start:f.end]
         return self.apply(findings, sup)
 
