@@ -1,6 +1,6 @@
 """What of a file is not prose, blanked before the rules read it.
 
-In any copy: URLs, web addresses and e-mail addresses (``segments.url_spans``): "https://…/Kiew/Selenskyj"
+In any copy: URLs, web addresses and e-mail addresses (``address_spans``): "https://…/Kiew/Selenskyj"
 is an address, not two German name forms, and a fix must never rewrite it. In Markdown (``.md``,
 ``.markdown``) also fenced code blocks, code spans, HTML comments and tags, and the targets of links,
 images and link reference definitions: the link text is copy, the address it points to is not.
@@ -12,8 +12,6 @@ columns stay those of the file and every rule skips the spans without knowing of
 from __future__ import annotations
 
 import re
-
-from .segments import url_spans
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -32,6 +30,56 @@ _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(?P<target>\S+(?:[ \t]+(?:\"
                         re.M)
 
 
+#: Where a URL starts (the scheme or "www."); a URL runs on to the next white space.
+_URL_PREFIXES = ("http://", "https://", "www.")
+_NON_SPACE = re.compile(r"\S+")
+#: A top-level domain after a dot: the anchor of a bare web address (example.com/...) or of an e-mail address.
+_TLD = re.compile(r"\.(?:com|org|net|de|ru|ua|cz|uk|eu)\b")
+
+
+def _found(text: str, needle: str) -> list[int]:
+    """Every position of ``needle`` in ``text`` (``str.find``: a scan in C)."""
+    out = []
+    i = text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs, web addresses (example.com/...) and e-mail addresses, sorted and merged."""
+    out: list[tuple[int, int]] = []
+    end = -1
+    for i in sorted(i for prefix in _URL_PREFIXES for i in _found(text, prefix)):
+        if i < end:
+            continue  # inside the URL before it (https://www.…)
+        end = _NON_SPACE.match(text, i).end()
+        if end > i + (4 if text.startswith("www.", i) else text.index("//", i) + 2 - i):
+            out.append((i, end))
+        else:
+            end = -1
+    anchors = [(i, i + 1, True) for i in _found(text, "@")]
+    anchors += [(m.start(), m.end(), False) for m in _TLD.finditer(text)] if "." in text else []
+    for start, stop, at in anchors:  # expand around an '@' or a top-level domain
+        a = start
+        while a > 0 and (text[a - 1].isalnum() or text[a - 1] in "._+-"):
+            a -= 1
+        b = stop
+        while b < len(text) and not text[b].isspace() and text[b] not in "\"'”’)]>,;":
+            b += 1
+        if a < start and (not at or "." in text[stop:b]):
+            out.append((a, b))
+    out.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in out:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
 def is_markdown(path: str) -> bool:
     """True for a Markdown file name."""
     return path.lower().endswith(MARKDOWN_SUFFIXES)
@@ -39,7 +87,7 @@ def is_markdown(path: str) -> bool:
 
 def non_prose_spans(text: str, path: str = "") -> list[tuple[int, int]]:
     """The spans of ``text`` that are not prose (see the module docstring), sorted, possibly overlapping."""
-    spans = list(url_spans(text).spans)
+    spans = address_spans(text)
     if is_markdown(path):
         for pattern in (_FENCE, _COMMENT, _CODE_SPAN, _TAG):
             spans += [m.span() for m in pattern.finditer(text)]

@@ -37,11 +37,12 @@ class Linter:
     def __call__(self, doc, source=None) -> tuple[list, int]:
         sup = self.suppressions(doc.text)
         text = self.prose(sup.mask(doc.text) if sup else doc.text, doc.path)
-        checked = replace(doc, text=text, _lines=None) if text is not doc.text else doc
+        # blanking keeps every line break: the lines of the copy as read are the lines of the copy checked
+        checked = replace(doc, text=text, _lines=doc.lines) if text is not doc.text else doc
         if source is not None:
             source_text = self.prose(source.text, source.path)
             if source_text is not source.text:
-                source = replace(source, text=source_text, _lines=None)
+                source = replace(source, text=source_text, _lines=source.lines)
         found = self.engine.check(checked, source)
         if self.config.per_file_ignores:
             findings = [f for f in found if self.config.enabled_for(f.code, doc.path)]

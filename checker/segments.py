@@ -20,6 +20,8 @@ from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add, sub
 
+from .markup import address_spans
+
 __all__ = [
     "Segment",
     "lines",
@@ -51,7 +53,6 @@ _CLAUSE_SEP = re.compile(r"\s*(?:[,;:]|\s[–—-]\s|[()])\s*")
 WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*")
 #: A run of letters (no digits, no apostrophes): the unit the word lists are looked up by.
 LETTERS = re.compile(r"[^\W\d_]+")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+|\b[\w-]+\.(?:com|org|net|de|ru|ua|cz|uk|eu)\b\S*")
 _VOWELS = set("aeiouyäöüáéíóúýěåøæœàèìòùâêîôûąęіїєаеёиоуыэюяAEIOUYÄÖÜ")
 
 #: Opening → closing quotation marks. ASCII " and the German/English curly pairs overlap: “ closes „ in
@@ -307,31 +308,10 @@ def quoted_spans(text: str) -> Spans:
     return Spans(out)
 
 
-_URL_START = re.compile(r"(?:https?://|www\.)\S+")
-_URL_ANCHOR = re.compile(r"@|\.(?:com|org|net|de|ru|ua|cz|uk|eu)\b")
-
-
 @lru_cache(maxsize=64)
 def url_spans(text: str) -> Spans:
-    """Spans of URLs, web addresses (example.com/...) and e-mail addresses."""
-    out = [m.span() for m in _URL_START.finditer(text)]
-    for m in _URL_ANCHOR.finditer(text):  # expand around an '@' or a top-level domain
-        a = m.start()
-        while a > 0 and (text[a - 1].isalnum() or text[a - 1] in "._+-"):
-            a -= 1
-        b = m.end()
-        while b < len(text) and not text[b].isspace() and text[b] not in "\"'”’)]>,;":
-            b += 1
-        if a < m.start() and (m.group(0) != "@" or "." in text[m.end():b]):
-            out.append((a, b))
-    out.sort()
-    merged: list[tuple[int, int]] = []
-    for a, b in out:
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-        else:
-            merged.append((a, b))
-    return Spans(merged)
+    """Spans of URLs, web addresses (example.com/...) and e-mail addresses (``markup.address_spans``)."""
+    return Spans(address_spans(text))
 
 
 def inside(spans: Spans, start: int, end: int) -> bool:
