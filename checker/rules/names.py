@@ -43,11 +43,16 @@ def _applicability(r: Resolved) -> Applicability:
     return Applicability.UNSAFE if r.mention.inflected else Applicability.SAFE
 
 
-def _elsewhere(ctx, group: EntityGroup, r: Resolved) -> tuple[str, list[dict]]:
-    """' — this story also writes 'Zelensky' (line 7)' when a better form of the entity is used too."""
-    for other in group.members:
-        valid = other.status in ("preferred", "house", "accepted")
-        if other is not r and valid and other.mention.form != r.mention.form:
+def _valid_members(group: EntityGroup) -> list[Resolved]:
+    """The members of ``group`` in a valid form of the document's language, in member order."""
+    return [m for m in group.members if m.status in ("preferred", "house", "accepted")]
+
+
+def _elsewhere(ctx, valid: list[Resolved], r: Resolved) -> tuple[str, list[dict]]:
+    """' — this story also writes 'Zelensky' (line 7)' when a better form of the entity is used too
+    (``valid``: ``_valid_members`` of the entity's group, worked out once for all its findings)."""
+    for other in valid:
+        if other is not r and other.mention.form != r.mention.form:
             line = _line_of(ctx, other)
             rel = [{"start": other.mention.start, "end": other.mention.end, "line": line,
                     "message": f"also written {other.mention.text!r} here"}]
@@ -152,6 +157,7 @@ class ForeignNameForm(Rule):
     def check(self, ctx) -> Iterator[Finding]:
         source_lang = ctx.source.lang if ctx.source else None
         for group in ctx.entities:
+            valid = None
             for r in group.members:
                 if r.entity is None or not r.listed or r.status is not None or _flagged_in_lang(ctx, r):
                     continue
@@ -161,7 +167,8 @@ class ForeignNameForm(Rule):
                 if not suggestion or suggestion == r.mention.form:
                     continue
                 which = _forms_langs(r.foreign_langs, source_lang)
-                more, related = _elsewhere(ctx, group, r)
+                valid = _valid_members(group) if valid is None else valid
+                more, related = _elsewhere(ctx, valid, r)
                 yield self.finding(
                     ctx, r.mention.start, r.mention.end,
                     f"{r.mention.text!r} is {which} of {r.entity.display_name(ctx.lang)}; "
@@ -194,6 +201,7 @@ class DeprecatedNameForm(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         for group in ctx.entities:
+            valid = None
             for r in group.members:
                 if r.status != "deprecated" or ctx.table.is_valid(r.mention.form, ctx.lang):
                     continue
@@ -201,7 +209,8 @@ class DeprecatedNameForm(Rule):
                 if not suggestion:
                     continue
                 reason = f" ({r.reason})" if r.reason else ""
-                more, related = _elsewhere(ctx, group, r)
+                valid = _valid_members(group) if valid is None else valid
+                more, related = _elsewhere(ctx, valid, r)
                 yield self.finding(
                     ctx, r.mention.start, r.mention.end,
                     f"{r.mention.text!r} is a deprecated form of {r.entity.display_name(ctx.lang)}{reason}; "
