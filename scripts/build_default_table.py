@@ -233,12 +233,18 @@ def build_people(people: list[dict]) -> list[Entity]:
 
 
 # ----------------------------------------------------------------------------------------- places
-def build_countries(data: Path, press: dict) -> list[Entity]:
-    rig = {r["code"].upper(): r for r in read_tsv(data / "places_territories_rigour_qids.tsv")}
-    cldr = defaultdict(dict)
+def cldr_territory_names(data: Path) -> dict[str, dict[str, str]]:
+    """CLDR territory code → language → name, for the languages of places (``places_territories_cldr.tsv``)."""
+    cldr: dict[str, dict[str, str]] = defaultdict(dict)
     for r in read_tsv(data / "places_territories_cldr.tsv"):
         if r["lang"] in PLACE_LANGS:
             cldr[r["code"]][r["lang"]] = r["name"]
+    return cldr
+
+
+def build_countries(data: Path, press: dict) -> list[Entity]:
+    rig = {r["code"].upper(): r for r in read_tsv(data / "places_territories_rigour_qids.tsv")}
+    cldr = cldr_territory_names(data)
     iso = defaultdict(lambda: defaultdict(list))
     for r in read_tsv(data / "places_countries_isocodes.tsv"):
         if r["lang"] in PLACE_LANGS and ", " not in r["name"] and "(" not in r["name"]:
@@ -387,10 +393,7 @@ def build_regions(data: Path, authored: list[dict]) -> list[Entity]:
 def build_world_regions(data: Path, regions: list[dict]) -> list[Entity]:
     """Continents and world regions (``world_regions`` of places.yaml: UN M.49 codes) with every language's
     CLDR name as its preferred form; id ``loc:m49:<code>``."""
-    cldr = defaultdict(dict)
-    for r in read_tsv(data / "places_territories_cldr.tsv"):
-        if r["lang"] in PLACE_LANGS:
-            cldr[r["code"]][r["lang"]] = r["name"]
+    cldr = cldr_territory_names(data)
     out = []
     for item in regions:
         code = str(item["code"])
@@ -405,10 +408,7 @@ def build_world_regions(data: Path, regions: list[dict]) -> list[Entity]:
 
 # ----------------------------------------------------------------------------------- organisations
 def build_orgs(data: Path, orgs: list[dict]) -> list[Entity]:
-    cldr = defaultdict(dict)
-    for r in read_tsv(data / "places_territories_cldr.tsv"):
-        if r["lang"] in PLACE_LANGS:
-            cldr[r["code"]][r["lang"]] = r["name"]
+    cldr = cldr_territory_names(data)
     out = []
     for o in orgs:
         ent = Entity(str(o["id"]), "ORG", ["scripts/sources/organisations.yaml"])
