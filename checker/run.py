@@ -142,17 +142,17 @@ def _check_batch(paths, config: Config, lint: Linter, table, lang: str | None, f
             _error(out, path, err)
     read = [p for p in files if p in docs and p not in bilinguals]
     siblings = versions(read)
-    for path, other in unlisted_versions(read, siblings).items():
-        try:  # the version beside a file checked alone: read as its source, not checked or reported
+    # the version beside a file checked alone (or beside the file that stdin holds, by its name): read as its
+    # source, not checked or reported
+    beside = list(unlisted_versions(read, siblings).items())
+    if stdin_name and "-" in read:
+        beside += [("-", other) for other in unlisted_versions([stdin_name], {}).values()]
+    for path, other in beside:
+        try:
             docs_source[path] = read_document(other, lang_for(config, other), None)
         except (OSError, CheckerError) as err:
-            click.echo(f"checker: notice: {path}: its other version {other} is not read ({err})", err=True)
-    if stdin_name and "-" in docs and "-" not in bilinguals:  # the version beside the file that stdin holds
-        for other in unlisted_versions([stdin_name], {}).values():
-            try:
-                docs_source["-"] = read_document(other, lang_for(config, other), None)
-            except (OSError, CheckerError) as err:
-                click.echo(f"checker: notice: {stdin_name}: its other version {other} is not read ({err})", err=True)
+            name = stdin_name if path == "-" else path
+            click.echo(f"checker: notice: {name}: its other version {other} is not read ({err})", err=True)
     uncovered: set[str] = set()
     for doc in docs.values():
         if doc.lang not in table.languages and doc.lang not in uncovered:

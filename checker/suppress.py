@@ -73,10 +73,10 @@ class Suppressions:
         return bool(self.directives)
 
     def mask(self, text: str) -> str:
-        """``text`` with each directive replaced by spaces (same length: offsets do not move)."""
-        for d in self.directives:
-            text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
-        return text
+        """``text`` with each directive replaced by spaces (``markup.blank``: offsets do not move)."""
+        from .markup import blank
+
+        return blank(text, [(d.start, d.end) for d in self.directives])
 
     def suppressed(self, code: str, match: str, line: int, start: int) -> bool:
         """True when a directive covers a finding of ``code`` on ``match`` at ``line``/``start``."""
